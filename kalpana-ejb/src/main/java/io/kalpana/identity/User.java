@@ -1,0 +1,77 @@
+package io.kalpana.identity;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** An account. The password is kept only as a salted PBKDF2 hash. */
+@Entity("users")
+public class User {
+
+    @Id
+    private String username;
+
+    @Column
+    private String displayName;
+
+    @Column
+    private String email;
+
+    @Column
+    private String passwordHash;
+
+    @Column
+    private List<String> roles = new ArrayList<>();
+
+    @Column
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    public User(Username username, String displayName, String email, String passwordHash, Set<Role> roles,
+                Instant createdAt) {
+        this.username = username.value();
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles = roles.stream().map(Role::roleName).sorted().toList();
+        this.createdAt = createdAt;
+    }
+
+    public Username username() {
+        return new Username(username);
+    }
+
+    public String displayName() {
+        return displayName == null ? username : displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public Set<Role> roles() {
+        Set<Role> result = EnumSet.noneOf(Role.class);
+        roles.forEach(name -> result.add(Role.fromRoleName(name)));
+        return result;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Caller asCaller() {
+        return new Caller(username(), roles());
+    }
+}

@@ -1,0 +1,90 @@
+package io.kalpana.identity;
+
+import io.kalpana.audit.AuditLog;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.store.DuplicateKey;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/** Accounts: creation, look-up and password checks. */
+@Stateless
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class.getName());
+    private static final int MAX_DISPLAY_NAME = 120;
+
+    /** Hashed once so that an unknown username costs as much time as a wrong password. */
+    private static final String DECOY_HASH = new PasswordHasher().hash("decoy-password".toCharArray());
+
+    @Inject
+    DocumentTemplate template;
+
+    @Inject
+    AuditLog audit;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    public User create(Username actor, NewUser request) {
+        char[] password = Password.checkNew(request.password());
+        String displayName = cleanDisplayName(request.displayName(), request.username());
+        User user = new User(request.username(), displayName, request.email(), hasher.hash(password),
+                request.roles().isEmpty() ? Set.of(Role.USER) : request.roles(), Instant.now(Clock.systemUTC()));
+        try {
+            template.insert(user);
+        } catch (RuntimeException e) {
+            if (DuplicateKey.isCauseOf(e)) {
+                throw KalpanaException.conflict("user_exists", "A user named '" + request.username() + "' exists already");
+            }
+            throw e;
+        }
+        audit.record(actor, "user.create", "user:" + user.username(), "roles=" + user.roles());
+        LOG.info(() -> "user=" + user.username() + " created by " + actor + " with roles " + user.roles());
+        return user;
+    }
+
+    public Optional<User> find(Username username) {
+        return template.find(User.class, username.value());
+    }
+
+    public List<User> list() {
+        return template.select(User.class).orderBy("username").asc().result();
+    }
+
+    public boolean exists(Username username) {
+        return find(username).isPresent();
+    }
+
+    /** The account, when the password is right; empty for an unknown user or a wrong password alike. */
+    public Optional<User> authenticate(String typedUsername, char[] password) {
+        Username username;
+        try {
+            username = Username.of(typedUsername);
+        } catch (KalpanaException invalid) {
+            hasher.matches(password, DECOY_HASH);
+            return Optional.empty();
+        }
+        Optional<User> user = find(username);
+        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(DECOY_HASH));
+        return matches ? user : Optional.empty();
+    }
+
+    private static String cleanDisplayName(String displayName, Username username) {
+        if (displayName == null || displayName.isBlank()) {
+            return username.value();
+        }
+        String stripped = displayName.strip();
+        if (stripped.length() > MAX_DISPLAY_NAME || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw KalpanaException.invalid("invalid_display_name",
+                    "A display name has at most " + MAX_DISPLAY_NAME + " characters and no control characters");
+        }
+        return stripped;
+    }
+}

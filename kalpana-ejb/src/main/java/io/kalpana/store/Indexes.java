@@ -1,0 +1,25 @@
+package io.kalpana.store;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import io.kalpana.workspace.Workspace;
+
+/**
+ * The indexes Kalpana relies on for correctness, created through the native driver because JNoSQL has
+ * no index API. Creating an existing index is a no-op, so this runs at every start.
+ */
+final class Indexes {
+
+    private Indexes() {
+    }
+
+    static void ensure(MongoDatabase database) {
+        database.getCollection(Workspace.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("owner", "nameKey"),
+                new IndexOptions().unique(true).name("unique_name_per_owner"));
+        database.getCollection(Workspace.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("status"), new IndexOptions().name("by_status"));
+        database.getCollection("audit_events").createIndex(
+                com.mongodb.client.model.Indexes.descending("at"), new IndexOptions().name("newest_first"));
+    }
+}

@@ -1,0 +1,135 @@
+package io.kalpana.workspace;
+
+import io.kalpana.identity.Username;
+import io.kalpana.port.HostPort;
+import io.kalpana.port.PortPair;
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A person's workspace: its settings, its container and ports while it runs, and why it is in its state. */
+@Entity(Workspace.COLLECTION)
+public class Workspace {
+
+    public static final String COLLECTION = "workspaces";
+
+    @Id
+    private String id;
+
+    @Column
+    private String name;
+
+    @Column
+    private String nameKey;
+
+    @Column
+    private String owner;
+
+    @Column
+    private WorkspaceStatus status;
+
+    @Column
+    private String statusReason;
+
+    @Column
+    private String template;
+
+    @Column
+    private String repoUrl;
+
+    @Column
+    private String nixConfig;
+
+    @Column
+    private String containerId;
+
+    @Column
+    private Integer idePort;
+
+    @Column
+    private Integer bridgePort;
+
+    @Column
+    private Instant createdAt;
+
+    @Column
+    private Instant updatedAt;
+
+    @Column
+    private Instant lastActivityAt;
+
+    protected Workspace() {
+    }
+
+    Workspace(WorkspaceId id, WorkspaceName name, Username owner, WorkspaceTemplate template, RepoUrl repoUrl,
+              NixConfig nixConfig, Instant now) {
+        this.id = id.value();
+        this.name = name.value();
+        this.nameKey = name.key();
+        this.owner = owner.value();
+        this.status = WorkspaceStatus.STOPPED;
+        this.template = template.id();
+        this.repoUrl = repoUrl == null ? null : repoUrl.value();
+        this.nixConfig = nixConfig == null ? null : nixConfig.text();
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.lastActivityAt = now;
+    }
+
+    public WorkspaceId id() {
+        return new WorkspaceId(id);
+    }
+
+    public WorkspaceName name() {
+        return new WorkspaceName(name);
+    }
+
+    public Username owner() {
+        return new Username(owner);
+    }
+
+    public WorkspaceStatus status() {
+        return status;
+    }
+
+    public Optional<String> statusReason() {
+        return Optional.ofNullable(statusReason);
+    }
+
+    public WorkspaceTemplate template() {
+        return WorkspaceTemplate.fromId(template);
+    }
+
+    public Optional<RepoUrl> repoUrl() {
+        return Optional.ofNullable(repoUrl).map(RepoUrl::new);
+    }
+
+    public Optional<NixConfig> nixConfig() {
+        return Optional.ofNullable(nixConfig).map(NixConfig::new);
+    }
+
+    public Optional<String> containerId() {
+        return Optional.ofNullable(containerId);
+    }
+
+    public Optional<PortPair> ports() {
+        return idePort == null || bridgePort == null
+                ? Optional.empty()
+                : Optional.of(new PortPair(new HostPort(idePort), new HostPort(bridgePort)));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+}

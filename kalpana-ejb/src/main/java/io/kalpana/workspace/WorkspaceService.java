@@ -1,0 +1,74 @@
+package io.kalpana.workspace;
+
+import io.kalpana.audit.AuditLog;
+import io.kalpana.identity.Caller;
+import io.kalpana.port.PortAllocator;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.store.DuplicateKey;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Creating, finding and deleting workspaces, always on behalf of a caller who must own them. */
+@Stateless
+public class WorkspaceService {
+
+    private static final Logger LOG = Logger.getLogger(WorkspaceService.class.getName());
+
+    @Inject
+    DocumentTemplate template;
+
+    @Inject
+    PortAllocator ports;
+
+    @Inject
+    AuditLog audit;
+
+    public Workspace create(Caller caller, NewWorkspace request) {
+        Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
+                request.template(), request.repoUrl(), request.nixConfig(), Instant.now(Clock.systemUTC()));
+        try {
+            template.insert(workspace);
+        } catch (RuntimeException e) {
+            if (DuplicateKey.isCauseOf(e)) {
+                throw KalpanaException.conflict("workspace_name_taken",
+                        "You already have a workspace named '" + request.name() + "'");
+            }
+            throw e;
+        }
+        audit.record(caller.username(), "workspace.create", "workspace:" + workspace.id(), "name=" + workspace.name());
+        LOG.info(() -> "workspace=" + workspace.id() + " created by " + caller.username()
+                + " template=" + workspace.template().id());
+        return workspace;
+    }
+
+    /** The caller's own workspaces, newest first. */
+    public List<Workspace> listOwn(Caller caller) {
+        return template.select(Workspace.class).where("owner").eq(caller.username().value())
+                .orderBy("createdAt").desc().result();
+    }
+
+    /** The workspace, if the caller may see it; otherwise the same 404 as for one that does not exist. */
+    public Workspace get(Caller caller, WorkspaceId id) {
+        return template.find(Workspace.class, id.value())
+                .filter(workspace -> caller.mayAccess(workspace.owner()))
+                .orElseThrow(() -> KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
+    }
+
+    public void delete(Caller caller, WorkspaceId id) {
+        Workspace workspace = get(caller, id);
+        if (workspace.status() != WorkspaceStatus.STOPPED && workspace.status() != WorkspaceStatus.ERROR) {
+            throw KalpanaException.conflict("workspace_busy",
+                    "Workspace '" + workspace.name() + "' is " + workspace.status() + "; stop it before deleting it");
+        }
+        ports.release(id.value());
+        template.delete(Workspace.class, id.value());
+        audit.record(caller.username(), "workspace.delete", "workspace:" + id, "name=" + workspace.name());
+        LOG.info(() -> "workspace=" + id + " deleted by " + caller.username());
+    }
+}

@@ -1,0 +1,138 @@
+package io.kalpana.web.workspace;
+
+import io.kalpana.identity.Caller;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.web.problem.Problems;
+import io.kalpana.workspace.NewWorkspace;
+import io.kalpana.workspace.Workspace;
+import io.kalpana.workspace.WorkspaceId;
+import io.kalpana.workspace.WorkspaceService;
+import io.kalpana.workspace.WorkspaceTemplate;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/** The dashboard: the signed-in person's workspaces and the create and delete actions. */
+@Named
+@ViewScoped
+public class DashboardBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient WorkspaceService workspaces;
+
+    @Inject
+    transient Caller caller;
+
+    private List<Workspace> mine = List.of();
+    private String newName;
+    private String newTemplate = WorkspaceTemplate.BLANK.id();
+    private String newRepoUrl;
+    private String newNixConfig;
+
+    @PostConstruct
+    void load() {
+        refresh();
+    }
+
+    public void refresh() {
+        try {
+            mine = workspaces.listOwn(caller);
+        } catch (RuntimeException e) {
+            show(e);
+        }
+    }
+
+    public void create() {
+        try {
+            Workspace created = workspaces.create(caller, NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig));
+            info("Workspace '" + created.name() + "' created");
+            newName = null;
+            newRepoUrl = null;
+            newNixConfig = null;
+            newTemplate = WorkspaceTemplate.BLANK.id();
+            PrimeFaces.current().executeScript("PF('createDialog').hide()");
+            refresh();
+        } catch (RuntimeException e) {
+            show(e);
+        }
+    }
+
+    public void delete(String id) {
+        try {
+            workspaces.delete(caller, new WorkspaceId(id));
+            info("Workspace deleted");
+            refresh();
+        } catch (RuntimeException e) {
+            show(e);
+        }
+    }
+
+    private void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    private void show(RuntimeException e) {
+        String text = Problems.explain(e).map(KalpanaException::getMessage)
+                .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again.");
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    public List<Workspace> getWorkspaces() {
+        return mine;
+    }
+
+    public String getUsername() {
+        return caller.username().value();
+    }
+
+    public boolean isAdmin() {
+        return caller.isAdmin();
+    }
+
+    public List<String> getTemplates() {
+        return Arrays.stream(WorkspaceTemplate.values()).map(WorkspaceTemplate::id).toList();
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public String getNewTemplate() {
+        return newTemplate;
+    }
+
+    public void setNewTemplate(String newTemplate) {
+        this.newTemplate = newTemplate;
+    }
+
+    public String getNewRepoUrl() {
+        return newRepoUrl;
+    }
+
+    public void setNewRepoUrl(String newRepoUrl) {
+        this.newRepoUrl = newRepoUrl;
+    }
+
+    public String getNewNixConfig() {
+        return newNixConfig;
+    }
+
+    public void setNewNixConfig(String newNixConfig) {
+        this.newNixConfig = newNixConfig;
+    }
+}

@@ -1,0 +1,23 @@
+package io.kalpana.web.workspace;
+
+import io.kalpana.port.PortPair;
+import io.kalpana.workspace.RepoUrl;
+import io.kalpana.workspace.Workspace;
+import jakarta.json.bind.annotation.JsonbNillable;
+
+/** A workspace as the API shows it. */
+@JsonbNillable
+public record WorkspaceJson(String id, String name, String owner, String status, String statusReason,
+                            String template, String repoUrl, Integer idePort, Integer bridgePort, String ideUrl,
+                            String createdAt, String updatedAt, String lastActivityAt) {
+
+    public static WorkspaceJson of(Workspace workspace, String ideUrl) {
+        PortPair ports = workspace.ports().orElse(null);
+        return new WorkspaceJson(workspace.id().value(), workspace.name().value(), workspace.owner().value(),
+                workspace.status().name(), workspace.statusReason().orElse(null), workspace.template().id(),
+                workspace.repoUrl().map(RepoUrl::value).orElse(null),
+                ports == null ? null : ports.ide().number(), ports == null ? null : ports.bridge().number(),
+                ideUrl, workspace.createdAt().toString(), workspace.updatedAt().toString(),
+                workspace.lastActivityAt().toString());
+    }
+}
