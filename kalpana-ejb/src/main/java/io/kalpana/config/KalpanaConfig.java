@@ -48,6 +48,42 @@ public class KalpanaConfig {
     @ConfigProperty(name = "kalpana.auth.token-issuer")
     String tokenIssuer;
 
+    @Inject
+    @ConfigProperty(name = "kalpana.docker.host")
+    String dockerHost;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.docker.connect-timeout")
+    Duration dockerConnectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.docker.response-timeout")
+    Duration dockerResponseTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.image")
+    String workspaceImage;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.memory")
+    String workspaceMemory;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.cpus")
+    String workspaceCpus;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.pids")
+    long workspacePids;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.start-timeout")
+    Duration workspaceStartTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.clone-timeout")
+    Duration workspaceCloneTimeout;
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
     }
@@ -78,5 +114,43 @@ public class KalpanaConfig {
 
     public String tokenIssuer() {
         return tokenIssuer;
+    }
+
+    public String dockerHost() {
+        return dockerHost;
+    }
+
+    public Duration dockerConnectTimeout() {
+        return dockerConnectTimeout;
+    }
+
+    public Duration dockerResponseTimeout() {
+        return dockerResponseTimeout;
+    }
+
+    public String workspaceImage() {
+        return workspaceImage;
+    }
+
+    /** Docker notation such as {@code 2g}; parsed where it is used so a typo names the key. */
+    public String workspaceMemory() {
+        return workspaceMemory;
+    }
+
+    /** A decimal number of CPUs such as {@code 2} or {@code 1.5}. */
+    public String workspaceCpus() {
+        return workspaceCpus;
+    }
+
+    public long workspacePids() {
+        return workspacePids;
+    }
+
+    public Duration workspaceStartTimeout() {
+        return workspaceStartTimeout;
+    }
+
+    public Duration workspaceCloneTimeout() {
+        return workspaceCloneTimeout;
     }
 }

@@ -1,0 +1,233 @@
+package io.kalpana.workspace;
+
+import io.kalpana.audit.AuditLog;
+import io.kalpana.identity.Caller;
+import io.kalpana.port.PortAllocator;
+import io.kalpana.port.PortPair;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.problem.ProblemKind;
+import io.kalpana.runtime.ManagedContainer;
+import io.kalpana.runtime.StartedContainer;
+import io.kalpana.runtime.WorkspaceLaunch;
+import io.kalpana.runtime.WorkspaceProvisioner;
+import io.kalpana.runtime.WorkspaceRuntime;
+import io.kalpana.runtime.WorkspaceSecrets;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Starting and stopping workspaces: status claimed by compare-and-set first, then ports, container and
+ * readiness, so that racing requests (also from other Kalpana instances) cannot both act. Runs without a
+ * transaction because MongoDB writes are not transactional here and a start may take minutes.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WorkspaceLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(WorkspaceLifecycle.class.getName());
+
+    static final String GONE_AT_STARTUP = "container was gone at startup";
+
+    @Inject
+    WorkspaceService workspaces;
+
+    @Inject
+    WorkspaceStates states;
+
+    @Inject
+    PortAllocator ports;
+
+    @Inject
+    WorkspaceRuntime runtime;
+
+    @Inject
+    WorkspaceProvisioner provisioner;
+
+    @Inject
+    AuditLog audit;
+
+    /** A started workspace; the secrets are there only when this call started its container. */
+    public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
+    }
+
+    /** What a reconciliation changed. */
+    public record Reconciliation(int containersRemoved, int workspacesStopped, int leaseHoldersReleased) {
+    }
+
+    /**
+     * Starts a STOPPED or ERROR workspace and returns once its IDE answers. Starting a RUNNING one changes
+     * nothing. Any failure leaves it in ERROR with a reason, no container and no leased ports.
+     */
+    public Started start(Caller caller, WorkspaceId id) {
+        Workspace workspace = workspaces.get(caller, id);
+        if (!states.beginStart(id)) {
+            WorkspaceStatus now = currentStatus(id);
+            if (now == WorkspaceStatus.RUNNING) {
+                return new Started(workspaces.get(caller, id), Optional.empty());
+            }
+            throw busy(workspace, now);
+        }
+        audit.record(caller.username(), "workspace.start", "workspace:" + id, "name=" + workspace.name());
+        LOG.info(() -> "workspace=" + id + " starting for " + caller.username());
+        WorkspaceSecrets secrets = launch(workspace);
+        return new Started(workspaces.get(caller, id), Optional.of(secrets));
+    }
+
+    /** Stops a RUNNING, STARTING or ERROR workspace: its container goes, its volume and files stay. */
+    public Workspace stop(Caller caller, WorkspaceId id) {
+        Workspace workspace = workspaces.get(caller, id);
+        Optional<WorkspaceStatus> from = states.beginStop(id);
+        if (from.isEmpty()) {
+            WorkspaceStatus now = currentStatus(id);
+            if (now == WorkspaceStatus.STOPPED) {
+                return workspace;
+            }
+            throw busy(workspace, now);
+        }
+        audit.record(caller.username(), "workspace.stop", "workspace:" + id, "name=" + workspace.name());
+        try {
+            runtime.remove(id);
+        } catch (KalpanaException e) {
+            // The container may still run and hold its ports: keep the leases, say why in the status.
+            states.markError(id, Set.of(WorkspaceStatus.STOPPING), "The workspace could not be stopped: " + e.getMessage());
+            throw e;
+        }
+        ports.release(id.value());
+        states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), null);
+        LOG.info(() -> "workspace=" + id + " stopped by " + caller.username() + " (was " + from.get() + ")");
+        return workspaces.get(caller, id);
+    }
+
+    /**
+     * Removes a STOPPED or ERROR workspace's container and volume, for {@link WorkspaceService#delete} to call
+     * after its access check and before it removes the record and leases. The status is claimed first so
+     * that a start racing the delete cannot create a new container on the volume being removed.
+     */
+    public void deleteResources(WorkspaceId id) {
+        Optional<WorkspaceStatus> from = states.beginDelete(id);
+        if (from.isEmpty()) {
+            WorkspaceStatus now = currentStatus(id);
+            throw KalpanaException.conflict("workspace_busy",
+                    "Workspace " + id + " is " + now + "; stop it before deleting it");
+        }
+        try {
+            runtime.deleteVolume(id);
+        } catch (KalpanaException e) {
+            states.markError(id, Set.of(WorkspaceStatus.STOPPING), "The workspace could not be deleted: " + e.getMessage());
+            throw e;
+        }
+        LOG.info(() -> "workspace=" + id + " container and volume removed for deletion");
+    }
+
+    /**
+     * Brings Docker and the database back in line after Kalpana was down: containers of workspaces that
+     * are not meant to run go, workspaces whose container is gone become STOPPED, and only workspaces
+     * that still run keep port leases.
+     */
+    public Reconciliation reconcile() {
+        Set<WorkspaceId> active = states.active();
+        Set<WorkspaceId> running = new HashSet<>();
+        int removed = 0;
+        for (ManagedContainer container : runtime.listManaged()) {
+            Optional<WorkspaceId> owner = container.workspace();
+            if (owner.isPresent() && active.contains(owner.get()) && container.running()) {
+                running.add(owner.get());
+                continue;
+            }
+            runtime.removeContainer(container.containerId());
+            removed++;
+            LOG.info(() -> "workspace=" + owner.map(WorkspaceId::value).orElse("?") + " reconcile removed container "
+                    + container.name() + (container.running() ? " (running, not wanted)" : " (exited)"));
+        }
+        int stopped = 0;
+        for (WorkspaceId id : active) {
+            if (!running.contains(id)
+                    && states.markStopped(id, Set.of(WorkspaceStatus.RUNNING, WorkspaceStatus.STARTING), GONE_AT_STARTUP)) {
+                stopped++;
+                LOG.info(() -> "workspace=" + id + " reconcile: " + GONE_AT_STARTUP + ", now STOPPED");
+            }
+        }
+        int released = ports.releaseAllExcept(running.stream().map(WorkspaceId::value).collect(Collectors.toSet()));
+        Reconciliation result = new Reconciliation(removed, stopped, released);
+        LOG.info(() -> "workspace=* reconcile done: " + result);
+        return result;
+    }
+
+    private WorkspaceSecrets launch(Workspace workspace) {
+        WorkspaceId id = workspace.id();
+        try {
+            PortPair leased = ports.allocate(id.value(), workspace.owner().value());
+            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased));
+            String note = started.volumeCreated()
+                    ? provisioner.provision(id, workspace.template(), workspace.repoUrl(), workspace.nixConfig())
+                    .problem().orElse(null)
+                    : null;
+            if (!states.markRunning(id, started.containerId(), leased, note)) {
+                throw overtaken(workspace);
+            }
+            LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge());
+            return started.secrets();
+        } catch (RuntimeException e) {
+            throw failed(id, e);
+        }
+    }
+
+    /** A stop or delete claimed the workspace while it was starting: that request wins, this start undoes itself. */
+    private KalpanaException overtaken(Workspace workspace) {
+        WorkspaceId id = workspace.id();
+        LOG.info(() -> "workspace=" + id + " was stopped or deleted while starting; removing its container");
+        return new KalpanaException(ProblemKind.CONFLICT, "workspace_stopped_while_starting",
+                "Workspace '" + workspace.name() + "' was stopped while it was starting");
+    }
+
+    private KalpanaException failed(WorkspaceId id, RuntimeException failure) {
+        KalpanaException problem = failure instanceof KalpanaException known ? known
+                : new KalpanaException(ProblemKind.UNAVAILABLE, "workspace_start_failed",
+                "The workspace could not be started because of an unexpected error ("
+                        + failure.getClass().getSimpleName() + "); try again.", failure);
+        if (!(failure instanceof KalpanaException)) {
+            LOG.log(Level.SEVERE, "workspace=" + id + " start failed unexpectedly", failure);
+        }
+        try {
+            runtime.remove(id);
+        } catch (RuntimeException cleanup) {
+            LOG.log(Level.WARNING, "workspace=" + id + " container could not be removed after a failed start", cleanup);
+        }
+        try {
+            ports.release(id.value());
+        } catch (RuntimeException cleanup) {
+            LOG.log(Level.WARNING, "workspace=" + id + " ports could not be released after a failed start", cleanup);
+        }
+        if (!"workspace_stopped_while_starting".equals(problem.code())) {
+            states.markError(id, Set.of(WorkspaceStatus.STARTING), problem.getMessage());
+        } else if (states.statusOf(id).isEmpty()) {
+            // Deleted while starting: the volume this start may have created has no owner any more.
+            try {
+                runtime.deleteVolume(id);
+            } catch (RuntimeException cleanup) {
+                LOG.log(Level.WARNING, "workspace=" + id + " volume of a deleted workspace could not be removed", cleanup);
+            }
+        }
+        LOG.warning(() -> "workspace=" + id + " start failed: " + problem.code() + ": " + problem.getMessage());
+        return problem;
+    }
+
+    private WorkspaceStatus currentStatus(WorkspaceId id) {
+        return states.statusOf(id).orElseThrow(() ->
+                KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
+    }
+
+    private static KalpanaException busy(Workspace workspace, WorkspaceStatus now) {
+        return KalpanaException.conflict("workspace_busy", "Workspace '" + workspace.name() + "' is " + now
+                + " right now; wait until that is done and try again");
+    }
+}

@@ -1,0 +1,90 @@
+package io.kalpana.workspace;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.kalpana.identity.Username;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-process MongoDB holding workspace documents shaped exactly as JNoSQL writes them (checked against a
+ * running Kalpana: status as the enum name, instants as ISO-8601 strings, absent values as explicit nulls).
+ * Also plays {@link WorkspaceService#get} for the lifecycle, from the workspaces it created.
+ */
+final class WorkspaceDocuments implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    private final Map<WorkspaceId, Workspace> created = new ConcurrentHashMap<>();
+
+    WorkspaceDocuments() {
+        var address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?retryWrites=false");
+    }
+
+    MongoDatabase database() {
+        return client.getDatabase("kalpana");
+    }
+
+    MongoCollection<Document> collection() {
+        return database().getCollection(Workspace.COLLECTION);
+    }
+
+    Workspace insert(String name, WorkspaceTemplate template, RepoUrl repo, NixConfig nix, WorkspaceStatus status) {
+        Instant now = Instant.now();
+        Workspace workspace = new Workspace(WorkspaceId.generate(), new WorkspaceName(name), new Username("tester"),
+                template, repo, nix, now);
+        Document document = new Document("_id", workspace.id().value())
+                .append("name", workspace.name().value())
+                .append("nameKey", workspace.name().key())
+                .append("owner", workspace.owner().value())
+                .append("status", status.name())
+                .append("statusReason", null)
+                .append("template", template.id())
+                .append("repoUrl", repo == null ? null : repo.value())
+                .append("nixConfig", nix == null ? null : nix.text())
+                .append("containerId", null)
+                .append("idePort", null)
+                .append("bridgePort", null)
+                .append("createdAt", now.toString())
+                .append("updatedAt", now.toString())
+                .append("lastActivityAt", now.toString());
+        collection().insertOne(document);
+        created.put(workspace.id(), workspace);
+        return workspace;
+    }
+
+    Workspace insert(String name, WorkspaceStatus status) {
+        return insert(name, WorkspaceTemplate.BLANK, null, null, status);
+    }
+
+    Document document(WorkspaceId id) {
+        return collection().find(new Document("_id", id.value())).first();
+    }
+
+    WorkspaceService service() {
+        return new WorkspaceService() {
+            @Override
+            public Workspace get(io.kalpana.identity.Caller caller, WorkspaceId id) {
+                Workspace workspace = created.get(id);
+                if (workspace == null || document(id) == null || !caller.mayAccess(workspace.owner())) {
+                    throw io.kalpana.problem.KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'");
+                }
+                return workspace;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,258 @@
+package io.kalpana.workspace;
+
+import io.kalpana.audit.AuditLog;
+import io.kalpana.identity.Caller;
+import io.kalpana.identity.Role;
+import io.kalpana.identity.Username;
+import io.kalpana.port.PortPair;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.runtime.DockerTestSupport;
+import io.kalpana.runtime.DockerWorkspaceRuntime;
+import io.kalpana.runtime.ExecResult;
+import io.kalpana.runtime.StartedContainer;
+import io.kalpana.runtime.WorkspaceProvisioner;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lifecycle with the real Docker runtime and image, statuses in an in-process MongoDB. */
+@Timeout(600)
+class WorkspaceLifecycleDockerIT {
+
+    private static final Caller TESTER = new Caller(new Username("tester"), Set.of(Role.USER));
+    private static final Caller STRANGER = new Caller(new Username("stranger"), Set.of(Role.USER));
+
+    private WorkspaceDocuments documents;
+    private DockerTestSupport docker;
+    private DockerWorkspaceRuntime runtime;
+    private InMemoryPortAllocator ports;
+    private WorkspaceStates states;
+    private WorkspaceLifecycle lifecycle;
+    private final List<WorkspaceId> created = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        documents = new WorkspaceDocuments();
+        docker = new DockerTestSupport();
+        runtime = new DockerWorkspaceRuntime(DockerTestSupport.settings());
+        ports = new InMemoryPortAllocator();
+        states = new WorkspaceStates(documents::database, Clock.systemUTC());
+        lifecycle = lifecycle(runtime);
+    }
+
+    private WorkspaceLifecycle lifecycle(DockerWorkspaceRuntime withRuntime) {
+        WorkspaceLifecycle wired = new WorkspaceLifecycle();
+        wired.workspaces = documents.service();
+        wired.states = states;
+        wired.ports = ports;
+        wired.runtime = withRuntime;
+        wired.provisioner = new WorkspaceProvisioner(withRuntime, Duration.ofSeconds(60));
+        wired.audit = new AuditLog() {
+            @Override
+            public void record(Username actor, String action, String target, String detail) {
+                // The audit trail is JNoSQL's business and not under test here.
+            }
+        };
+        return wired;
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            for (WorkspaceId id : created) {
+                try {
+                    runtime.deleteVolume(id);
+                } catch (RuntimeException ignored) {
+                    // best effort: DockerTestSupport below reports what it cannot remove
+                }
+            }
+            docker.close();
+        } finally {
+            runtime.close();
+            documents.close();
+        }
+    }
+
+    private Workspace workspace(String name, WorkspaceTemplate template, RepoUrl repo, NixConfig nix, WorkspaceStatus status) {
+        Workspace workspace = documents.insert(name, template, repo, nix, status);
+        created.add(workspace.id());
+        return workspace;
+    }
+
+    @Test
+    void startRunsStopKeepsFilesAndSecondStartIsANoOp() {
+        WorkspaceId id = workspace("life", WorkspaceTemplate.NODE, null, new NixConfig("{ }: { }\n"), WorkspaceStatus.STOPPED).id();
+
+        WorkspaceLifecycle.Started started = lifecycle.start(TESTER, id);
+
+        assertTrue(started.secrets().isPresent());
+        Document running = documents.document(id);
+        assertEquals("RUNNING", running.getString("status"));
+        assertNull(running.get("statusReason"));
+        PortPair leased = ports.heldBy(id.value()).orElseThrow();
+        assertEquals(leased.ide().number(), running.getInteger("idePort"));
+        assertEquals(leased.bridge().number(), running.getInteger("bridgePort"));
+        assertEquals(200, DockerTestSupport.healthzStatus(leased.ide()));
+        assertTrue(runtime.inspect(id).running());
+        assertEquals(runtime.inspect(id).containerId(), running.getString("containerId"));
+        assertTrue(read(id, "cat /workspace/package.json").contains("\"type\": \"module\""), "node template applied");
+        assertEquals("{ }: { }", read(id, "cat /workspace/shell.nix"));
+
+        assertEquals(Optional.empty(), lifecycle.start(TESTER, id).secrets(), "starting a running workspace is a no-op");
+        assertEquals(running.getString("containerId"), runtime.inspect(id).containerId());
+
+        read(id, "echo mine > /workspace/mine.txt");
+        lifecycle.stop(TESTER, id);
+
+        Document stopped = documents.document(id);
+        assertEquals("STOPPED", stopped.getString("status"));
+        assertNull(stopped.get("containerId"));
+        assertFalse(runtime.inspect(id).present());
+        assertTrue(runtime.volumeExists(id));
+        assertEquals(Optional.empty(), ports.heldBy(id.value()));
+
+        lifecycle.start(TESTER, id);
+        assertEquals("mine", read(id, "cat /workspace/mine.txt"));
+        lifecycle.stop(TESTER, id);
+        assertEquals(Optional.of(WorkspaceStatus.STOPPED), states.statusOf(id));
+    }
+
+    @Test
+    void failedCloneLeavesTheWorkspaceRunningWithTheReason() {
+        WorkspaceId id = workspace("clone", WorkspaceTemplate.PYTHON,
+                new RepoUrl("https://127.0.0.1:1/nothing.git"), null, WorkspaceStatus.STOPPED).id();
+
+        lifecycle.start(TESTER, id);
+
+        Document running = documents.document(id);
+        assertEquals("RUNNING", running.getString("status"));
+        assertTrue(running.getString("statusReason").contains("could not be cloned"), running.getString("statusReason"));
+        assertTrue(read(id, "cat /workspace/main.py").contains("greeting"));
+    }
+
+    @Test
+    void failedStartIsAnErrorWithReasonNoContainerAndNoPorts() {
+        WorkspaceId id = workspace("broken", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        DockerWorkspaceRuntime withoutImage = new DockerWorkspaceRuntime(
+                DockerTestSupport.settings().withImage("kalpana-workspace:no-such-version"));
+        try {
+            KalpanaException problem = assertThrows(KalpanaException.class, () -> lifecycle(withoutImage).start(TESTER, id));
+            assertEquals("workspace_image_missing", problem.code());
+        } finally {
+            withoutImage.close();
+        }
+        Document failed = documents.document(id);
+        assertEquals("ERROR", failed.getString("status"));
+        assertTrue(failed.getString("statusReason").contains("kalpana-workspace:no-such-version"));
+        assertFalse(runtime.inspect(id).present());
+        assertEquals(Optional.empty(), ports.heldBy(id.value()));
+
+        lifecycle.start(TESTER, id);
+        assertEquals(Optional.of(WorkspaceStatus.RUNNING), states.statusOf(id), "an ERROR workspace can be started again");
+    }
+
+    @Test
+    void concurrentStartsMakeOneContainer() throws Exception {
+        WorkspaceId id = workspace("race", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return lifecycle.start(TESTER, id).secrets().isPresent() ? "started" : "no-op";
+                    } catch (KalpanaException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            assertEquals(1, results.stream().filter("started"::equals).count(), results.toString());
+            assertTrue(results.contains("workspace_busy") || results.contains("no-op"), results.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, runtime.listManaged().stream().filter(c -> c.workspace().equals(Optional.of(id))).count());
+    }
+
+    @Test
+    void otherPeopleSeeNotFound() {
+        WorkspaceId id = workspace("private", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+
+        assertEquals("workspace_not_found", assertThrows(KalpanaException.class, () -> lifecycle.start(STRANGER, id)).code());
+        assertEquals("workspace_not_found", assertThrows(KalpanaException.class, () -> lifecycle.stop(STRANGER, id)).code());
+        assertEquals(Optional.of(WorkspaceStatus.STOPPED), states.statusOf(id));
+    }
+
+    @Test
+    void reconcileRemovesOrphansStopsWorkspacesWithoutContainerAndReleasesTheirPorts() {
+        WorkspaceId orphan = docker.newWorkspace();
+        StartedContainer orphanContainer = runtime.start(docker.launch(orphan));
+        WorkspaceId stopped = workspace("stopped-but-running", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        runtime.start(docker.launch(stopped));
+        WorkspaceId vanished = workspace("vanished", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.RUNNING).id();
+        ports.allocate(vanished.value(), "tester");
+        WorkspaceId alive = workspace("alive", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        lifecycle.start(TESTER, alive);
+
+        WorkspaceLifecycle.Reconciliation result = lifecycle.reconcile();
+
+        assertFalse(runtime.inspect(orphan).present(), "a container whose workspace is unknown goes");
+        assertTrue(runtime.volumeExists(orphan), "reconcile never deletes files");
+        assertFalse(runtime.inspect(stopped).present(), "a container of a STOPPED workspace goes");
+        assertTrue(runtime.inspect(alive).running(), "a RUNNING workspace with its container stays");
+        assertEquals("STOPPED", documents.document(vanished).getString("status"));
+        assertEquals(WorkspaceLifecycle.GONE_AT_STARTUP, documents.document(vanished).getString("statusReason"));
+        assertEquals(Optional.empty(), ports.heldBy(vanished.value()));
+        assertNotNull(ports.heldBy(alive.value()).orElse(null));
+        assertTrue(result.containersRemoved() >= 2 && result.workspacesStopped() == 1, result.toString());
+        assertNotNull(orphanContainer.containerId());
+    }
+
+    @Test
+    void deleteResourcesRemovesContainerAndVolumeAndRefusesRunningWorkspaces() {
+        WorkspaceId id = workspace("doomed", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        lifecycle.start(TESTER, id);
+
+        assertEquals("workspace_busy", assertThrows(KalpanaException.class, () -> lifecycle.deleteResources(id)).code());
+
+        lifecycle.stop(TESTER, id);
+        lifecycle.deleteResources(id);
+
+        assertFalse(runtime.volumeExists(id));
+        assertFalse(runtime.inspect(id).present());
+        assertFalse(states.beginStart(id), "a workspace being deleted cannot be started");
+    }
+
+    private String read(WorkspaceId id, String script) {
+        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), Duration.ofSeconds(20));
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output().strip();
+    }
+}
