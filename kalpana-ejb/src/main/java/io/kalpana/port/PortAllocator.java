@@ -48,14 +48,14 @@ public class PortAllocator {
     public PortPair allocate(String workspaceId, String owner) {
         ensureLoaded();
         PortPair pair = allocation.allocate(workspaceId, owner);
-        LOG.info(() -> "workspace=" + workspaceId + " leased ports ide=" + pair.ide() + " bridge=" + pair.bridge());
+        LOG.fine(() -> "workspace=" + workspaceId + " leased ports ide=" + pair.ide() + " bridge=" + pair.bridge());
         return pair;
     }
 
     public void release(String workspaceId) {
         ensureLoaded();
         allocation.release(workspaceId);
-        LOG.info(() -> "workspace=" + workspaceId + " released its ports");
+        LOG.fine(() -> "workspace=" + workspaceId + " released its ports");
     }
 
     public Optional<PortPair> heldBy(String workspaceId) {

@@ -2,6 +2,7 @@ package io.kalpana.store;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import io.kalpana.port.PortLease;
 import io.kalpana.workspace.Workspace;
 
 /**
@@ -19,6 +20,8 @@ final class Indexes {
                 new IndexOptions().unique(true).name("unique_name_per_owner"));
         database.getCollection(Workspace.COLLECTION).createIndex(
                 com.mongodb.client.model.Indexes.ascending("status"), new IndexOptions().name("by_status"));
+        database.getCollection(PortLease.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("workspaceId"), new IndexOptions().name("by_workspace"));
         database.getCollection("audit_events").createIndex(
                 com.mongodb.client.model.Indexes.descending("at"), new IndexOptions().name("newest_first"));
     }

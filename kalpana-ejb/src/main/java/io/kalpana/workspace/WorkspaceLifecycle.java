@@ -36,6 +36,7 @@ public class WorkspaceLifecycle {
     private static final Logger LOG = Logger.getLogger(WorkspaceLifecycle.class.getName());
 
     static final String GONE_AT_STARTUP = "container was gone at startup";
+    static final String INTERRUPTED_AT_STARTUP = "a stop or delete was interrupted when Kalpana went down; the workspace is stopped";
 
     @Inject
     WorkspaceService workspaces;
@@ -130,8 +131,8 @@ public class WorkspaceLifecycle {
 
     /**
      * Brings Docker and the database back in line after Kalpana was down: containers of workspaces that
-     * are not meant to run go, workspaces whose container is gone become STOPPED, and only workspaces
-     * that still run keep port leases.
+     * are not meant to run go, workspaces whose container is gone (or whose stop was cut short) become
+     * STOPPED, and only workspaces that still run keep port leases.
      */
     public Reconciliation reconcile() {
         Set<WorkspaceId> active = states.active();
@@ -154,6 +155,13 @@ public class WorkspaceLifecycle {
                     && states.markStopped(id, Set.of(WorkspaceStatus.RUNNING, WorkspaceStatus.STARTING), GONE_AT_STARTUP)) {
                 stopped++;
                 LOG.info(() -> "workspace=" + id + " reconcile: " + GONE_AT_STARTUP + ", now STOPPED");
+            }
+        }
+        for (WorkspaceId id : states.withStatus(Set.of(WorkspaceStatus.STOPPING))) {
+            // A stop or delete that Kalpana did not finish; its container went with the orphans above.
+            if (states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), INTERRUPTED_AT_STARTUP)) {
+                stopped++;
+                LOG.info(() -> "workspace=" + id + " reconcile: " + INTERRUPTED_AT_STARTUP + ", now STOPPED");
             }
         }
         int released = ports.releaseAllExcept(running.stream().map(WorkspaceId::value).collect(Collectors.toSet()));

@@ -107,9 +107,13 @@ public class WorkspaceStates {
 
     /** Ids of the workspaces the database believes have (or are getting) a container. */
     public Set<WorkspaceId> active() {
+        return withStatus(Set.of(WorkspaceStatus.RUNNING, WorkspaceStatus.STARTING));
+    }
+
+    public Set<WorkspaceId> withStatus(Set<WorkspaceStatus> statuses) {
         return guarded(() -> {
             Set<WorkspaceId> ids = new HashSet<>();
-            collection().find(Filters.in(STATUS, names(Set.of(WorkspaceStatus.RUNNING, WorkspaceStatus.STARTING))))
+            collection().find(Filters.in(STATUS, names(statuses)))
                     .projection(Projections.include(ID))
                     .forEach(document -> ids.add(new WorkspaceId(document.getString(ID))));
             return ids;

@@ -218,6 +218,7 @@ class WorkspaceLifecycleDockerIT {
         runtime.start(docker.launch(stopped));
         WorkspaceId vanished = workspace("vanished", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.RUNNING).id();
         ports.allocate(vanished.value(), "tester");
+        WorkspaceId cutShort = workspace("cut-short", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPING).id();
         WorkspaceId alive = workspace("alive", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
         lifecycle.start(TESTER, alive);
 
@@ -230,8 +231,10 @@ class WorkspaceLifecycleDockerIT {
         assertEquals("STOPPED", documents.document(vanished).getString("status"));
         assertEquals(WorkspaceLifecycle.GONE_AT_STARTUP, documents.document(vanished).getString("statusReason"));
         assertEquals(Optional.empty(), ports.heldBy(vanished.value()));
+        assertEquals("STOPPED", documents.document(cutShort).getString("status"));
+        assertEquals(WorkspaceLifecycle.INTERRUPTED_AT_STARTUP, documents.document(cutShort).getString("statusReason"));
         assertNotNull(ports.heldBy(alive.value()).orElse(null));
-        assertTrue(result.containersRemoved() >= 2 && result.workspacesStopped() == 1, result.toString());
+        assertTrue(result.containersRemoved() >= 2 && result.workspacesStopped() == 2, result.toString());
         assertNotNull(orphanContainer.containerId());
     }
 

@@ -1,0 +1,34 @@
+package io.kalpana.runtime;
+
+import io.kalpana.identity.Username;
+import io.kalpana.workspace.WorkspaceId;
+
+import java.util.Map;
+
+/**
+ * Names and labels of a workspace's Docker objects. Derived from the workspace id alone, so a restarted
+ * Kalpana finds its containers and volumes without having stored anything about them.
+ */
+final class ContainerNaming {
+
+    static final String WORKSPACE_LABEL = "io.kalpana.workspace";
+    static final String OWNER_LABEL = "io.kalpana.owner";
+    static final String MANAGED_LABEL = "io.kalpana.managed";
+
+    private static final String PREFIX = "kalpana-ws-";
+
+    private ContainerNaming() {
+    }
+
+    static String container(WorkspaceId id) {
+        return PREFIX + id.value();
+    }
+
+    static String volume(WorkspaceId id) {
+        return PREFIX + id.value();
+    }
+
+    static Map<String, String> labels(WorkspaceId id, Username owner) {
+        return Map.of(WORKSPACE_LABEL, id.value(), OWNER_LABEL, owner.value(), MANAGED_LABEL, "true");
+    }
+}

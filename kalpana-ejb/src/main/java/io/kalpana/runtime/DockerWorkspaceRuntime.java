@@ -1,0 +1,455 @@
+package io.kalpana.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.kalpana.config.KalpanaConfig;
+import io.kalpana.port.PortPair;
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.workspace.WorkspaceId;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Workspaces as Docker containers, through docker-java. The client is created on first use so that
+ * Kalpana deploys, and reports the problem, when the engine is down.
+ */
+@ApplicationScoped
+public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DockerWorkspaceRuntime.class.getName());
+
+    static final int IDE_PORT = 8080;
+    static final int BRIDGE_PORT = 3001;
+    private static final String WORKSPACE_DIR = "/workspace";
+    private static final String WORKSPACE_USER = "1000:1000";
+    private static final Duration OUTPUT_READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final int OUTPUT_TAIL_BYTES = 4000;
+
+    private RuntimeSettings settings;
+    private DockerClient client;
+    private final ReadinessProbe readiness = new ReadinessProbe();
+
+    /** For the CDI proxy only. */
+    protected DockerWorkspaceRuntime() {
+    }
+
+    @Inject
+    public DockerWorkspaceRuntime(KalpanaConfig config) {
+        this(RuntimeSettings.from(config));
+    }
+
+    public DockerWorkspaceRuntime(RuntimeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public StartedContainer start(WorkspaceLaunch launch) {
+        WorkspaceId id = launch.id();
+        long began = System.nanoTime();
+        DockerClient docker = docker();
+        requireImage(docker);
+        removeIfPresent(docker, ContainerNaming.container(id));
+        boolean volumeCreated = call(() -> ensureVolume(docker, launch), "create the workspace volume");
+        WorkspaceSecrets secrets = WorkspaceSecrets.generate();
+        try {
+            String containerId = call(() -> create(docker, launch, secrets), "create the workspace container");
+            call(() -> docker.startContainerCmd(containerId).exec(), "start the workspace container");
+            LOG.info(() -> "workspace=" + id + " container " + shortId(containerId) + " started, ide="
+                    + launch.ports().ide() + " bridge=" + launch.ports().bridge() + (volumeCreated ? " (new volume)" : ""));
+            readiness.await(id, healthz(launch.ports()), settings.startTimeout(), () -> endedReason(docker, containerId));
+            Duration readyAfter = Duration.ofNanos(System.nanoTime() - began);
+            LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms");
+            return new StartedContainer(containerId, launch.ports(), secrets, volumeCreated, readyAfter);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "workspace=" + id + " start failed, removing what it created: " + e.getMessage());
+            try {
+                removeIfPresent(docker, ContainerNaming.container(id));
+            } catch (RuntimeException cleanup) {
+                // The start's own failure is what the caller must see; the lifecycle retries the removal.
+                LOG.log(Level.WARNING, "workspace=" + id + " container could not be removed after a failed start", cleanup);
+            }
+            if (volumeCreated) {
+                removeVolumeQuietly(docker, id);
+            }
+            throw DockerFailures.translate(e, settings, "start the workspace");
+        }
+    }
+
+    @Override
+    public void remove(WorkspaceId id) {
+        removeIfPresent(docker(), ContainerNaming.container(id));
+        LOG.info(() -> "workspace=" + id + " container removed (volume kept)");
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        removeIfPresent(docker(), containerId);
+        LOG.info(() -> "workspace=? container " + shortId(containerId) + " removed");
+    }
+
+    @Override
+    public void deleteVolume(WorkspaceId id) {
+        DockerClient docker = docker();
+        removeIfPresent(docker, ContainerNaming.container(id));
+        call(() -> {
+            try {
+                docker.removeVolumeCmd(ContainerNaming.volume(id)).exec();
+            } catch (NotFoundException alreadyGone) {
+                LOG.fine(() -> "workspace=" + id + " had no volume");
+            }
+        }, "remove the workspace volume");
+        LOG.info(() -> "workspace=" + id + " volume " + ContainerNaming.volume(id) + " removed");
+    }
+
+    @Override
+    public boolean volumeExists(WorkspaceId id) {
+        DockerClient docker = docker();
+        return call(() -> {
+            try {
+                docker.inspectVolumeCmd(ContainerNaming.volume(id)).exec();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        }, "look up the workspace volume");
+    }
+
+    @Override
+    public ContainerState inspect(WorkspaceId id) {
+        DockerClient docker = docker();
+        return call(() -> {
+            try {
+                InspectContainerResponse container = docker.inspectContainerCmd(ContainerNaming.container(id)).exec();
+                boolean running = Boolean.TRUE.equals(container.getState().getRunning());
+                return new ContainerState(true, running, container.getId(),
+                        running ? null : exitReason(docker, container));
+            } catch (NotFoundException e) {
+                return ContainerState.absent();
+            }
+        }, "inspect the workspace container");
+    }
+
+    @Override
+    public List<ManagedContainer> listManaged() {
+        DockerClient docker = docker();
+        List<Container> containers = call(() -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerNaming.MANAGED_LABEL, "true")).exec(), "list workspace containers");
+        List<ManagedContainer> managed = new ArrayList<>();
+        for (Container container : containers) {
+            Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+            String name = container.getNames() == null || container.getNames().length == 0
+                    ? container.getId() : container.getNames()[0].replaceFirst("^/", "");
+            managed.add(new ManagedContainer(container.getId(), name, workspaceOf(labels.get(ContainerNaming.WORKSPACE_LABEL)),
+                    "running".equalsIgnoreCase(container.getState())));
+        }
+        return managed;
+    }
+
+    @Override
+    public void ping() {
+        DockerClient docker = docker();
+        call(() -> docker.pingCmd().exec(), "answer a ping");
+    }
+
+    /**
+     * Runs detached and polls for the end, because a command that prints nothing for longer than the
+     * Docker response timeout (a slow clone) would otherwise break the attached stream. Output goes to a
+     * file inside the container and its tail is read once the command has ended.
+     */
+    @Override
+    public ExecResult exec(WorkspaceId id, List<String> command, Duration timeout) {
+        DockerClient docker = docker();
+        String container = ContainerNaming.container(id);
+        String outputFile = "/tmp/kalpana-exec-" + UUID.randomUUID() + ".log";
+        // Commands Kalpana runs (a clone of a stranger's repository) have no business with the container's secrets.
+        List<String> wrapped = new ArrayList<>(List.of("env", "-u", "KALPANA_IDE_PASSWORD", "-u", "KALPANA_BRIDGE_TOKEN",
+                "sh", "-c", "\"$@\" >\"$0\" 2>&1", outputFile,
+                "timeout", "-k", "5", Math.max(1, timeout.toSeconds()) + "s"));
+        wrapped.addAll(command);
+        return call(() -> {
+            String execId = docker.execCreateCmd(container).withUser(WORKSPACE_USER).withWorkingDir(WORKSPACE_DIR)
+                    .withCmd(wrapped.toArray(String[]::new)).exec().getId();
+            awaitQuietly(docker.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<>()),
+                    OUTPUT_READ_TIMEOUT);
+            long deadline = System.nanoTime() + timeout.plusSeconds(15).toNanos();
+            InspectExecResponse state = docker.inspectExecCmd(execId).exec();
+            while (Boolean.TRUE.equals(state.isRunning()) && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(200));
+                state = docker.inspectExecCmd(execId).exec();
+            }
+            if (Boolean.TRUE.equals(state.isRunning())) {
+                return new ExecResult(ExecResult.TIMED_OUT, "still running after " + timeout.toSeconds() + " seconds");
+            }
+            int exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
+            return new ExecResult(exitCode, readAndDelete(docker, container, outputFile));
+        }, "run a command in the workspace");
+    }
+
+    @Override
+    public void writeFiles(WorkspaceId id, List<WorkspaceFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        DockerClient docker = docker();
+        byte[] tar = WorkspaceTar.of(files);
+        call(() -> docker.copyArchiveToContainerCmd(ContainerNaming.container(id)).withRemotePath(WORKSPACE_DIR)
+                .withTarInputStream(new java.io.ByteArrayInputStream(tar)).exec(), "write files into the workspace");
+        LOG.info(() -> "workspace=" + id + " wrote " + files.size() + " file(s) into " + WORKSPACE_DIR);
+    }
+
+    private String create(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets) {
+        ExposedPort ide = ExposedPort.tcp(IDE_PORT);
+        ExposedPort bridge = ExposedPort.tcp(BRIDGE_PORT);
+        Ports bindings = new Ports();
+        bindings.bind(ide, Ports.Binding.bindIpAndPort(settings.bindAddress(), launch.ports().ide().number()));
+        bindings.bind(bridge, Ports.Binding.bindIpAndPort(settings.bindAddress(), launch.ports().bridge().number()));
+        HostConfig host = HostConfig.newHostConfig()
+                .withPortBindings(bindings)
+                .withBinds(new Bind(ContainerNaming.volume(launch.id()), new Volume(WORKSPACE_DIR)))
+                .withMemory(settings.memory().bytes())
+                .withMemorySwap(settings.memory().bytes())
+                .withNanoCPUs(settings.cpus().nanoCpus())
+                .withPidsLimit(settings.pids())
+                // code-server and the bridge listen on unprivileged ports as uid 1000: no capability is needed.
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withPrivileged(false)
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "10m", "max-file", "2")));
+        return docker.createContainerCmd(settings.image())
+                .withName(ContainerNaming.container(launch.id()))
+                .withLabels(ContainerNaming.labels(launch.id(), launch.owner()))
+                .withUser(WORKSPACE_USER)
+                .withEnv("KALPANA_IDE_PASSWORD=" + secrets.idePassword().value(),
+                        "KALPANA_BRIDGE_TOKEN=" + secrets.bridgeToken().value())
+                .withExposedPorts(ide, bridge)
+                .withHostConfig(host)
+                .exec()
+                .getId();
+    }
+
+    private boolean ensureVolume(DockerClient docker, WorkspaceLaunch launch) {
+        String name = ContainerNaming.volume(launch.id());
+        try {
+            docker.inspectVolumeCmd(name).exec();
+            return false;
+        } catch (NotFoundException e) {
+            docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner())).exec();
+            return true;
+        }
+    }
+
+    private void requireImage(DockerClient docker) {
+        call(() -> {
+            try {
+                docker.inspectImageCmd(settings.image()).exec();
+            } catch (NotFoundException e) {
+                throw DockerFailures.imageMissing(settings.image(), e);
+            }
+        }, "look up the workspace image");
+    }
+
+    private URI healthz(PortPair ports) {
+        String host = settings.bindAddress().contains(":") ? "[" + settings.bindAddress() + "]" : settings.bindAddress();
+        if ("0.0.0.0".equals(host) || "[::]".equals(host)) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + host + ":" + ports.ide().number() + "/healthz");
+    }
+
+    private Optional<String> endedReason(DockerClient docker, String containerId) {
+        try {
+            InspectContainerResponse container = docker.inspectContainerCmd(containerId).exec();
+            return Boolean.TRUE.equals(container.getState().getRunning())
+                    ? Optional.empty() : Optional.of(exitReason(docker, container));
+        } catch (NotFoundException e) {
+            return Optional.of("its container was removed");
+        }
+    }
+
+    private String exitReason(DockerClient docker, InspectContainerResponse container) {
+        InspectContainerResponse.ContainerState state = container.getState();
+        StringBuilder reason = new StringBuilder("exit code ").append(state.getExitCodeLong());
+        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+            reason.append(", out of memory (kalpana.workspace.memory is ").append(settings.memory().bytes() / (1024 * 1024))
+                    .append(" MiB)");
+        }
+        if (state.getError() != null && !state.getError().isBlank()) {
+            reason.append(", ").append(state.getError().strip());
+        }
+        lastLogLine(docker, container.getId()).ifPresent(line -> reason.append(": ").append(line));
+        return reason.toString();
+    }
+
+    private Optional<String> lastLogLine(DockerClient docker, String containerId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            awaitQuietly(docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(3)
+                    .exec(collectingInto(out)), OUTPUT_READ_TIMEOUT);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String last = lines[lines.length - 1].strip();
+        return last.isEmpty() ? Optional.empty() : Optional.of(last.length() > 300 ? last.substring(0, 300) : last);
+    }
+
+    private String readAndDelete(DockerClient docker, String container, String outputFile) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String execId = docker.execCreateCmd(container).withUser(WORKSPACE_USER).withAttachStdout(true)
+                .withAttachStderr(true)
+                .withCmd("sh", "-c", "tail -c " + OUTPUT_TAIL_BYTES + " \"$0\"; rm -f \"$0\"", outputFile).exec().getId();
+        awaitQuietly(docker.execStartCmd(execId).exec(collectingInto(out)), OUTPUT_READ_TIMEOUT);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static ResultCallback.Adapter<Frame> collectingInto(ByteArrayOutputStream out) {
+        return new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                synchronized (out) {
+                    out.writeBytes(frame.getPayload());
+                }
+            }
+        };
+    }
+
+    private static void awaitQuietly(ResultCallback.Adapter<?> callback, Duration timeout) {
+        try {
+            callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                callback.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "workspace=? closing a Docker stream failed", e);
+            }
+        }
+    }
+
+    private void removeIfPresent(DockerClient docker, String nameOrId) {
+        call(() -> {
+            try {
+                docker.removeContainerCmd(nameOrId).withForce(true).withRemoveVolumes(false).exec();
+            } catch (NotFoundException alreadyGone) {
+                LOG.fine(() -> "workspace=? container " + nameOrId + " was already gone");
+            } catch (ConflictException removalInProgress) {
+                LOG.fine(() -> "workspace=? container " + nameOrId + " is being removed already");
+            }
+        }, "remove the workspace container");
+    }
+
+    private void removeVolumeQuietly(DockerClient docker, WorkspaceId id) {
+        try {
+            docker.removeVolumeCmd(ContainerNaming.volume(id)).exec();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "workspace=" + id + " could not remove its new, empty volume", e);
+        }
+    }
+
+    private static Optional<WorkspaceId> workspaceOf(String label) {
+        try {
+            return Optional.of(new WorkspaceId(label));
+        } catch (KalpanaException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shortId(String containerId) {
+        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KalpanaException.unavailable("workspace_command_interrupted", "Waiting for a workspace command was interrupted", e);
+        }
+    }
+
+    private <T> T call(DockerCall<T> action, String attempted) {
+        try {
+            return action.run();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(e, settings, attempted);
+        }
+    }
+
+    private void call(Runnable action, String attempted) {
+        call(() -> {
+            action.run();
+            return null;
+        }, attempted);
+    }
+
+    @FunctionalInterface
+    private interface DockerCall<T> {
+        T run();
+    }
+
+    private synchronized DockerClient docker() {
+        if (client == null) {
+            try {
+                DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                        .withDockerHost(settings.dockerHost()).build();
+                ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                        .dockerHost(config.getDockerHost())
+                        .sslConfig(config.getSSLConfig())
+                        .maxConnections(32)
+                        .connectionTimeout(settings.connectTimeout())
+                        .responseTimeout(settings.responseTimeout())
+                        .build();
+                client = DockerClientImpl.getInstance(config, http);
+            } catch (RuntimeException e) {
+                throw DockerFailures.unavailable(settings, e);
+            }
+        }
+        return client;
+    }
+
+    @PreDestroy
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "workspace=? closing the Docker client failed", e);
+            }
+            client = null;
+        }
+    }
+}

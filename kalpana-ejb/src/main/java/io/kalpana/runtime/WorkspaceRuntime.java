@@ -1,0 +1,44 @@
+package io.kalpana.runtime;
+
+import io.kalpana.workspace.WorkspaceId;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where workspace containers run. Docker today; an interface so a Kubernetes runtime can follow without
+ * the lifecycle noticing. Every failure a user can meet is a {@link io.kalpana.problem.KalpanaException}.
+ */
+public interface WorkspaceRuntime {
+
+    /**
+     * Creates the workspace's volume if it has none, then creates and starts its container and returns
+     * once the IDE answers. On failure nothing of this call is left behind (a volume it created included).
+     */
+    StartedContainer start(WorkspaceLaunch launch);
+
+    /** Removes the workspace's container, if any; its volume and the files in it stay. */
+    void remove(WorkspaceId id);
+
+    /** Removes a container by its engine id, for containers whose label names no valid workspace. */
+    void removeContainer(String containerId);
+
+    /** Removes the workspace's container (if any) and its volume: its files are gone for good. */
+    void deleteVolume(WorkspaceId id);
+
+    boolean volumeExists(WorkspaceId id);
+
+    ContainerState inspect(WorkspaceId id);
+
+    /** Every container carrying Kalpana's managed label, running or not. */
+    List<ManagedContainer> listManaged();
+
+    /** Succeeds when the engine answers; a {@code docker_unavailable} problem otherwise. */
+    void ping();
+
+    /** Runs a command as the workspace user inside the running container, bounded by {@code timeout}. */
+    ExecResult exec(WorkspaceId id, List<String> command, Duration timeout);
+
+    /** Writes files below {@code /workspace}, owned by the workspace user, replacing files of the same path. */
+    void writeFiles(WorkspaceId id, List<WorkspaceFile> files);
+}

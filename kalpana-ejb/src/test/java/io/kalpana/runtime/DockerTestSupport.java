@@ -1,0 +1,88 @@
+package io.kalpana.runtime;
+
+import io.kalpana.identity.Username;
+import io.kalpana.port.HostPort;
+import io.kalpana.port.PortPair;
+import io.kalpana.workspace.WorkspaceId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the Docker tests share: settings for the real engine and image (overridable with -Dkalpana.docker.host
+ * and -Dkalpana.workspace.image), free host ports, and cleanup of every workspace a test touched.
+ */
+public final class DockerTestSupport implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DockerTestSupport.class.getName());
+
+    public static final Username OWNER = new Username("tester");
+
+    private final List<WorkspaceId> touched = new ArrayList<>();
+    private final DockerWorkspaceRuntime cleaner = new DockerWorkspaceRuntime(settings());
+
+    public static RuntimeSettings settings() {
+        return new RuntimeSettings(System.getProperty("kalpana.docker.host", "unix:///var/run/docker.sock"),
+                Duration.ofSeconds(3), Duration.ofSeconds(30),
+                System.getProperty("kalpana.workspace.image", "kalpana-workspace:0.1.0"), "127.0.0.1",
+                MemoryLimit.parse("1g"), CpuLimit.parse("1"), 512, Duration.ofSeconds(120));
+    }
+
+    /** A fresh workspace id, remembered so {@link #close()} removes its container and volume. */
+    public WorkspaceId newWorkspace() {
+        WorkspaceId id = WorkspaceId.generate();
+        touched.add(id);
+        return id;
+    }
+
+    public WorkspaceLaunch launch(WorkspaceId id) {
+        return new WorkspaceLaunch(id, OWNER, freePorts());
+    }
+
+    /** Two distinct ports the OS considers free right now on the loopback address. */
+    public static PortPair freePorts() {
+        try (ServerSocket ide = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             ServerSocket bridge = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return new PortPair(new HostPort(ide.getLocalPort()), new HostPort(bridge.getLocalPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int healthzStatus(HostPort idePort) {
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + idePort.number() + "/healthz"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Removes the container and volume of every workspace this test created; runs even after failures. */
+    @Override
+    public void close() {
+        for (WorkspaceId id : touched) {
+            try {
+                cleaner.deleteVolume(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "workspace=" + id + " test cleanup failed", e);
+            }
+        }
+        touched.clear();
+        cleaner.close();
+    }
+}

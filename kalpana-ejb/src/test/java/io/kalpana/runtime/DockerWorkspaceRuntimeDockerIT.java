@@ -1,0 +1,145 @@
+package io.kalpana.runtime;
+
+import io.kalpana.problem.KalpanaException;
+import io.kalpana.workspace.WorkspaceId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Docker runtime against the real engine and the real workspace image. */
+@Timeout(600)
+class DockerWorkspaceRuntimeDockerIT {
+
+    private static final Duration SHORT = Duration.ofSeconds(20);
+
+    private DockerTestSupport docker;
+    private DockerWorkspaceRuntime runtime;
+
+    @BeforeEach
+    void setUp() {
+        docker = new DockerTestSupport();
+        runtime = new DockerWorkspaceRuntime(DockerTestSupport.settings());
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            docker.close();
+        } finally {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void twoWorkspacesRunSideBySideOnTheirOwnPortsAndVolumes() {
+        WorkspaceId first = docker.newWorkspace();
+        WorkspaceId second = docker.newWorkspace();
+
+        StartedContainer one = runtime.start(docker.launch(first));
+        StartedContainer two = runtime.start(docker.launch(second));
+
+        assertTrue(one.volumeCreated() && two.volumeCreated());
+        assertNotEquals(one.ports().ide(), two.ports().ide());
+        assertEquals(200, DockerTestSupport.healthzStatus(one.ports().ide()));
+        assertEquals(200, DockerTestSupport.healthzStatus(two.ports().ide()));
+        assertNotEquals(one.secrets().idePassword(), two.secrets().idePassword());
+
+        assertTrue(runtime.exec(first, List.of("sh", "-c", "echo only-in-first > /workspace/mine.txt"), SHORT).succeeded());
+        assertEquals("only-in-first", runtime.exec(first, List.of("cat", "/workspace/mine.txt"), SHORT).output().strip());
+        ExecResult inSecond = runtime.exec(second, List.of("cat", "/workspace/mine.txt"), SHORT);
+        assertNotEquals(0, inSecond.exitCode(), "the second workspace must not see the first one's file");
+
+        List<WorkspaceId> listed = runtime.listManaged().stream()
+                .flatMap(container -> container.workspace().stream()).toList();
+        assertTrue(listed.containsAll(List.of(first, second)));
+    }
+
+    @Test
+    void containerRunsHardenedAsTheWorkspaceUser() {
+        WorkspaceId id = docker.newWorkspace();
+        runtime.start(docker.launch(id));
+
+        assertEquals("1000:1000", runtime.exec(id, List.of("sh", "-c", "echo $(id -u):$(id -g)"), SHORT).output().strip());
+        assertEquals("0000000000000000", runtime.exec(id,
+                List.of("awk", "/^CapEff/ {print $2}", "/proc/1/status"), SHORT).output().strip());
+        assertEquals("1", runtime.exec(id,
+                List.of("awk", "/^NoNewPrivs/ {print $2}", "/proc/1/status"), SHORT).output().strip());
+        String environment = runtime.exec(id, List.of("sh", "-c", "env"), SHORT).output();
+        assertFalse(environment.contains("KALPANA_IDE_PASSWORD") || environment.contains("KALPANA_BRIDGE_TOKEN"),
+                "commands Kalpana runs in a workspace do not see its secrets");
+    }
+
+    @Test
+    void filesSurviveStopAndStartBecauseTheVolumeStays() {
+        WorkspaceId id = docker.newWorkspace();
+        runtime.start(docker.launch(id));
+        assertTrue(runtime.exec(id, List.of("sh", "-c", "echo kept > /workspace/kept.txt"), SHORT).succeeded());
+
+        runtime.remove(id);
+        assertFalse(runtime.inspect(id).present());
+        assertTrue(runtime.volumeExists(id));
+
+        StartedContainer again = runtime.start(docker.launch(id));
+        assertFalse(again.volumeCreated());
+        assertEquals("kept", runtime.exec(id, List.of("cat", "/workspace/kept.txt"), SHORT).output().strip());
+        assertTrue(runtime.inspect(id).running());
+    }
+
+    @Test
+    void deleteVolumeRemovesContainerAndVolume() {
+        WorkspaceId id = docker.newWorkspace();
+        runtime.start(docker.launch(id));
+
+        runtime.deleteVolume(id);
+
+        assertFalse(runtime.inspect(id).present());
+        assertFalse(runtime.volumeExists(id));
+    }
+
+    @Test
+    void startTimeoutIsACleanErrorAndLeavesNothingBehind() {
+        WorkspaceId id = docker.newWorkspace();
+        DockerWorkspaceRuntime impatient = new DockerWorkspaceRuntime(
+                DockerTestSupport.settings().withStartTimeout(Duration.ofMillis(200)));
+        try {
+            KalpanaException problem = assertThrows(KalpanaException.class, () -> impatient.start(docker.launch(id)));
+            assertEquals("workspace_start_timeout", problem.code());
+            assertTrue(problem.getMessage().contains("did not become ready"), problem.getMessage());
+        } finally {
+            impatient.close();
+        }
+        assertFalse(runtime.inspect(id).present(), "no container may be left");
+        assertFalse(runtime.volumeExists(id), "the volume created by the failed first start goes too");
+    }
+
+    @Test
+    void missingImageNamesTheImageAndHowToBuildIt() {
+        WorkspaceId id = docker.newWorkspace();
+        DockerWorkspaceRuntime withoutImage = new DockerWorkspaceRuntime(
+                DockerTestSupport.settings().withImage("kalpana-workspace:no-such-version"));
+        try {
+            KalpanaException problem = assertThrows(KalpanaException.class, () -> withoutImage.start(docker.launch(id)));
+            assertEquals("workspace_image_missing", problem.code());
+            assertTrue(problem.getMessage().contains("kalpana-workspace:no-such-version"), problem.getMessage());
+            assertTrue(problem.getMessage().contains("./kalpana image"), problem.getMessage());
+        } finally {
+            withoutImage.close();
+        }
+        assertFalse(runtime.volumeExists(id));
+    }
+
+    @Test
+    void engineAnswersPing() {
+        runtime.ping();
+    }
+}
