@@ -1,5 +1,6 @@
 package io.kalpana.config;
 
+import io.kalpana.port.HostPort;
 import io.kalpana.port.PortRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,6 +86,60 @@ public class KalpanaConfig {
     @ConfigProperty(name = "kalpana.workspace.clone-timeout")
     Duration workspaceCloneTimeout;
 
+    @Inject
+    @ConfigProperty(name = "kalpana.workspace.ide-host")
+    String ideHost;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.base-url")
+    String llmBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.api-key")
+    Optional<String> llmApiKey;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.model")
+    String llmModel;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.timeout")
+    Duration llmTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.max-retries")
+    int llmMaxRetries;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.llm.retry-backoff")
+    Duration llmRetryBackoff;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.agent.max-steps")
+    int agentMaxSteps;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.agent.command-timeout")
+    Duration agentCommandTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.agent.tool-output-limit")
+    int agentToolOutputLimit;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.agent.commands.deny")
+    Optional<List<String>> agentCommandsDeny;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.agent.commands.confirm")
+    Optional<List<String>> agentCommandsConfirm;
+
+    /** Where a browser reaches a workspace's IDE on {@code port}. */
+    public String ideUrl(HostPort port) {
+        String host = ideHost.contains(":") ? "[" + ideHost + "]" : ideHost;
+        return "http://" + host + ":" + port.number() + "/";
+    }
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
     }
@@ -152,5 +208,50 @@ public class KalpanaConfig {
 
     public Duration workspaceCloneTimeout() {
         return workspaceCloneTimeout;
+    }
+
+    public String llmBaseUrl() {
+        return llmBaseUrl;
+    }
+
+    /** Secret: hand it to the HTTP client only, never to a log line or an API response. */
+    public Optional<String> llmApiKey() {
+        return llmApiKey.filter(key -> !key.isBlank());
+    }
+
+    public String llmModel() {
+        return llmModel;
+    }
+
+    public Duration llmTimeout() {
+        return llmTimeout;
+    }
+
+    public int llmMaxRetries() {
+        return llmMaxRetries;
+    }
+
+    public Duration llmRetryBackoff() {
+        return llmRetryBackoff;
+    }
+
+    public int agentMaxSteps() {
+        return agentMaxSteps;
+    }
+
+    public Duration agentCommandTimeout() {
+        return agentCommandTimeout;
+    }
+
+    public int agentToolOutputLimit() {
+        return agentToolOutputLimit;
+    }
+
+    public List<String> agentCommandsDeny() {
+        return agentCommandsDeny.orElse(List.of());
+    }
+
+    public List<String> agentCommandsConfirm() {
+        return agentCommandsConfirm.orElse(List.of());
     }
 }

@@ -56,6 +56,9 @@ public class WorkspaceLifecycle {
     @Inject
     AuditLog audit;
 
+    @Inject
+    WorkspaceSecretStore secretStore;
+
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
     }
@@ -80,6 +83,7 @@ public class WorkspaceLifecycle {
         audit.record(caller.username(), "workspace.start", "workspace:" + id, "name=" + workspace.name());
         LOG.info(() -> "workspace=" + id + " starting for " + caller.username());
         WorkspaceSecrets secrets = launch(workspace);
+        secretStore.remember(id, secrets);
         return new Started(workspaces.get(caller, id), Optional.of(secrets));
     }
 
@@ -102,6 +106,7 @@ public class WorkspaceLifecycle {
             states.markError(id, Set.of(WorkspaceStatus.STOPPING), "The workspace could not be stopped: " + e.getMessage());
             throw e;
         }
+        secretStore.forget(id);
         ports.release(id.value());
         states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), null);
         LOG.info(() -> "workspace=" + id + " stopped by " + caller.username() + " (was " + from.get() + ")");
@@ -121,12 +126,19 @@ public class WorkspaceLifecycle {
                     "Workspace " + id + " is " + now + "; stop it before deleting it");
         }
         try {
+            secretStore.forget(id);
             runtime.deleteVolume(id);
         } catch (KalpanaException e) {
             states.markError(id, Set.of(WorkspaceStatus.STOPPING), "The workspace could not be deleted: " + e.getMessage());
             throw e;
         }
         LOG.info(() -> "workspace=" + id + " container and volume removed for deletion");
+    }
+
+    /** The secrets of a running workspace's container, for opening its IDE or reaching its bridge. */
+    public Optional<WorkspaceSecrets> secretsOf(Caller caller, WorkspaceId id) {
+        Workspace workspace = workspaces.get(caller, id);
+        return workspace.status() == WorkspaceStatus.RUNNING ? secretStore.of(id) : Optional.empty();
     }
 
     /**

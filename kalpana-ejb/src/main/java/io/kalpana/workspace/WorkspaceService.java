@@ -29,6 +29,9 @@ public class WorkspaceService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    WorkspaceLifecycle lifecycle;
+
     public Workspace create(Caller caller, NewWorkspace request) {
         Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
                 request.template(), request.repoUrl(), request.nixConfig(), Instant.now(Clock.systemUTC()));
@@ -66,6 +69,7 @@ public class WorkspaceService {
             throw KalpanaException.conflict("workspace_busy",
                     "Workspace '" + workspace.name() + "' is " + workspace.status() + "; stop it before deleting it");
         }
+        lifecycle.deleteResources(id);
         ports.release(id.value());
         template.delete(Workspace.class, id.value());
         audit.record(caller.username(), "workspace.delete", "workspace:" + id, "name=" + workspace.name());

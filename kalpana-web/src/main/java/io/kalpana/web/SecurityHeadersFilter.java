@@ -16,7 +16,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     // PrimeFaces renders inline scripts and styles, so 'unsafe-inline' is the price of its components.
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 

@@ -6,7 +6,9 @@ import io.kalpana.web.problem.Problems;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
+import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceService;
+import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceTemplate;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -17,8 +19,12 @@ import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The dashboard: the signed-in person's workspaces and the create and delete actions. */
 @Named
@@ -26,12 +32,17 @@ import java.util.List;
 public class DashboardBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(DashboardBean.class.getName());
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     transient WorkspaceService workspaces;
 
     @Inject
     transient Caller caller;
+
+    @Inject
+    transient WorkspaceLifecycle lifecycle;
 
     private List<Workspace> mine = List.of();
     private String newName;
@@ -67,6 +78,44 @@ public class DashboardBean implements Serializable {
         }
     }
 
+    public void start(String id) {
+        try {
+            Workspace started = lifecycle.start(caller, new WorkspaceId(id)).workspace();
+            info("Workspace '" + started.name() + "' is running"
+                    + started.statusReason().map(reason -> " (" + reason + ")").orElse(""));
+        } catch (RuntimeException e) {
+            show(e);
+        }
+        refresh();
+    }
+
+    public void stop(String id) {
+        try {
+            Workspace stopped = lifecycle.stop(caller, new WorkspaceId(id));
+            info("Workspace '" + stopped.name() + "' stopped; its files are kept");
+        } catch (RuntimeException e) {
+            show(e);
+        }
+        refresh();
+    }
+
+    public boolean canStart(Workspace workspace) {
+        return workspace.status() == WorkspaceStatus.STOPPED || workspace.status() == WorkspaceStatus.ERROR;
+    }
+
+    public boolean canStop(Workspace workspace) {
+        return workspace.status() == WorkspaceStatus.RUNNING || workspace.status() == WorkspaceStatus.STARTING
+                || workspace.status() == WorkspaceStatus.ERROR;
+    }
+
+    public String createdLabel(Workspace workspace) {
+        return CREATED.format(workspace.createdAt());
+    }
+
+    public boolean isRunning(Workspace workspace) {
+        return workspace.status() == WorkspaceStatus.RUNNING;
+    }
+
     public void delete(String id) {
         try {
             workspaces.delete(caller, new WorkspaceId(id));
@@ -82,6 +131,9 @@ public class DashboardBean implements Serializable {
     }
 
     private void show(RuntimeException e) {
+        if (Problems.explain(e).isEmpty()) {
+            LOG.log(Level.SEVERE, "dashboard action failed for " + caller.username(), e);
+        }
         String text = Problems.explain(e).map(KalpanaException::getMessage)
                 .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again.");
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));

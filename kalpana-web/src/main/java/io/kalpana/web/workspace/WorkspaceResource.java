@@ -1,11 +1,16 @@
 package io.kalpana.web.workspace;
 
+import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
+import io.kalpana.workspace.WorkspaceLifecycle;
+import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,17 +27,29 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
+import java.util.logging.Logger;
 
 /** The caller's workspaces. Another person's workspace answers 404, exactly like a missing one. */
 @Path("workspaces")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
 
+    private static final Logger LOG = Logger.getLogger(WorkspaceResource.class.getName());
+
     @Inject
     WorkspaceService workspaces;
 
     @Inject
     Caller caller;
+
+    @Inject
+    WorkspaceLifecycle lifecycle;
+
+    @Inject
+    KalpanaConfig config;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Context
     UriInfo uri;
@@ -73,7 +91,41 @@ public class WorkspaceResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "Start a workspace; answers when its IDE is ready, or at once with 202 when ?async=true")
+    public Response start(@PathParam("id") String id, @QueryParam("async") boolean async) {
+        WorkspaceId workspaceId = new WorkspaceId(id);
+        Workspace workspace = workspaces.get(caller, workspaceId);
+        if (async) {
+            Caller starter = caller;
+            executor.submit(() -> startQuietly(starter, workspaceId));
+            return Response.accepted(json(workspace))
+                    .location(uri.getBaseUriBuilder().path("workspaces").path(id).build()).build();
+        }
+        return Response.ok(json(lifecycle.start(caller, workspaceId).workspace())).build();
+    }
+
+    @POST
+    @Path("{id}/stop")
+    @Operation(summary = "Stop a workspace: its container goes, its files stay")
+    public WorkspaceJson stop(@PathParam("id") String id) {
+        return json(lifecycle.stop(caller, new WorkspaceId(id)));
+    }
+
+    private void startQuietly(Caller starter, WorkspaceId id) {
+        try {
+            lifecycle.start(starter, id);
+        } catch (RuntimeException e) {
+            // The workspace records the failure in its status and reason, which the caller polls.
+            LOG.info(() -> "workspace=" + id + " asynchronous start failed: " + e.getMessage());
+        }
+    }
+
     private WorkspaceJson json(Workspace workspace) {
-        return WorkspaceJson.of(workspace, null);
+        String ideUrl = workspace.status() == WorkspaceStatus.RUNNING
+                ? workspace.ports().map(ports -> config.ideUrl(ports.ide())).orElse(null)
+                : null;
+        return WorkspaceJson.of(workspace, ideUrl);
     }
 }

@@ -1,0 +1,195 @@
+package io.kalpana.web.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Workspaces as real containers on the Docker engine, driven through Kalpana's API and portal. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WorkspacesOnDockerIT {
+
+    private static final String PASSWORD = "docker-test-password";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KalpanaDeployment.builtWar();
+    }
+
+    @ArquillianResource
+    URL reported;
+
+    private Api api;
+    private final List<String[]> created = new ArrayList<>();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(KalpanaDeployment.onLoopback(reported));
+    }
+
+    @AfterEach
+    void removeWorkspaces() {
+        for (String[] workspace : created) {
+            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
+            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
+        }
+    }
+
+    private String user(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
+        return api.token(name, PASSWORD);
+    }
+
+    private String create(String token, String name, String template) {
+        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"" + template + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        String id = reply.json().getString("id");
+        created.add(new String[] {id, token});
+        return id;
+    }
+
+    @Test
+    void fourWorkspacesOfTwoPeopleRunSideBySideAndKeepTheirFiles() throws Exception {
+        String alice = user("alice");
+        String bob = user("bob");
+        List<String> ids = List.of(create(alice, "one", "blank"), create(alice, "two", "node"),
+                create(alice, "three", "python"), create(bob, "four", "java-maven"));
+        List<String> tokens = List.of(alice, alice, alice, bob);
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Api.Reply started = api.post("/api/v1/workspaces/" + ids.get(i) + "/start", tokens.get(i), null);
+            assertEquals(200, started.status(), started.body());
+            JsonObject workspace = started.json();
+            assertEquals("RUNNING", workspace.getString("status"));
+            assertTrue(ports.add(workspace.getInt("idePort")), "IDE port reused");
+            assertTrue(ports.add(workspace.getInt("bridgePort")), "bridge port reused");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            JsonObject workspace = api.get("/api/v1/workspaces/" + ids.get(i), tokens.get(i)).json();
+            assertEquals(200, httpStatus(workspace.getString("ideUrl") + "healthz"), "IDE of " + ids.get(i) + " answers");
+        }
+        assertEquals(404, api.post("/api/v1/workspaces/" + ids.get(3) + "/start", alice, null).status(), "alice cannot touch bob's");
+
+        docker("exec", "-u", "1000", "kalpana-ws-" + ids.get(0), "bash", "-c", "echo kept > /workspace/note.txt");
+        assertNotEquals(0, dockerStatus("exec", "kalpana-ws-" + ids.get(1), "test", "-e", "/workspace/note.txt"),
+                "another workspace does not see the file");
+
+        Api.Reply again = api.post("/api/v1/workspaces/" + ids.get(0) + "/start", alice, null);
+        assertEquals(200, again.status(), "a second start of a running workspace is a no-op");
+        Api.Reply stopped = api.post("/api/v1/workspaces/" + ids.get(0) + "/stop", alice, null);
+        assertEquals("STOPPED", stopped.json().getString("status"), stopped.body());
+        assertTrue(stopped.json().isNull("idePort") || !stopped.json().containsKey("idePort")
+                || stopped.json().isNull("ideUrl"), "no IDE URL when stopped");
+        assertNotEquals(0, dockerStatus("inspect", "kalpana-ws-" + ids.get(0)), "the container is gone after stop");
+        assertEquals("RUNNING", api.post("/api/v1/workspaces/" + ids.get(0) + "/start", alice, null).json().getString("status"));
+        assertEquals("kept", docker("exec", "kalpana-ws-" + ids.get(0), "cat", "/workspace/note.txt").strip(),
+                "files survive stop and start");
+
+        api.post("/api/v1/workspaces/" + ids.get(0) + "/stop", alice, null);
+        assertEquals(204, api.send("DELETE", "/api/v1/workspaces/" + ids.get(0), alice, null).status());
+        assertNotEquals(0, dockerStatus("volume", "inspect", "kalpana-ws-" + ids.get(0)), "delete removes the volume");
+    }
+
+    @Test
+    void openIdeSignsIntoVsCodeWithTheTemplateFiles() throws Exception {
+        String name = "eve" + UUID.randomUUID().toString().substring(0, 6);
+        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
+        String token = api.token(name, PASSWORD);
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            String base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
+            driver.get(base + "/login.xhtml");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(name);
+            driver.findElement(By.id("signin:password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("signin:submit")).click();
+            wait.until(ExpectedConditions.titleContains("Your workspaces"));
+
+            driver.findElement(By.id("dashboard:new")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name"))).sendKeys("web-shop");
+            driver.findElement(By.id("create:createButton")).click();
+            WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
+            String id = api.get("/api/v1/workspaces", token).body().replaceAll(".*\"id\":\"([a-z0-9]{12})\".*", "$1");
+            created.add(new String[] {id, token});
+            start.click();
+            WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
+            Browser.screenshot(driver, "10-workspace-running");
+            assertFalse(driver.getPageSource().contains(docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
+                    "kalpana-ws-" + id).lines().filter(l -> l.startsWith("KALPANA_IDE_PASSWORD=")).findFirst()
+                    .orElseThrow().substring("KALPANA_IDE_PASSWORD=".length())), "the dashboard never shows the IDE password");
+
+            String dashboard = driver.getWindowHandle();
+            open.click();
+            wait.until(d -> d.getWindowHandles().size() > 1);
+            driver.getWindowHandles().stream().filter(h -> !h.equals(dashboard)).findFirst().ifPresent(h -> driver.switchTo().window(h));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".monaco-workbench")));
+            WebElement readme = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//div[contains(@class,'explorer-folders-view')]//*[contains(text(),'README.md')]")));
+            assertTrue(readme.isDisplayed());
+            assertFalse(driver.getCurrentUrl().contains("password"), "the password never travels in a URL");
+            TimeUnit.SECONDS.sleep(2);
+            Browser.screenshot(driver, "11-vscode-workbench");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static int httpStatus(String url) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static String docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    static int dockerStatus(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        process.waitFor(60, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+}
