@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,11 +129,11 @@ public class KalpanaConfig {
 
     @Inject
     @ConfigProperty(name = "kalpana.agent.commands.deny")
-    Optional<List<String>> agentCommandsDeny;
+    Optional<String> agentCommandsDeny;
 
     @Inject
     @ConfigProperty(name = "kalpana.agent.commands.confirm")
-    Optional<List<String>> agentCommandsConfirm;
+    Optional<String> agentCommandsConfirm;
 
     /** Where a browser reaches a workspace's IDE on {@code port}. */
     public String ideUrl(HostPort port) {
@@ -248,10 +249,22 @@ public class KalpanaConfig {
     }
 
     public List<String> agentCommandsDeny() {
-        return agentCommandsDeny.orElse(List.of());
+        return commaList(agentCommandsDeny);
     }
 
     public List<String> agentCommandsConfirm() {
-        return agentCommandsConfirm.orElse(List.of());
+        return commaList(agentCommandsConfirm);
+    }
+
+    /**
+     * Splits a MicroProfile Config list value ({@code a,b}, with {@code \,} for a literal comma) by hand:
+     * Payara cannot inject {@code Optional<List<String>>}.
+     */
+    static List<String> commaList(Optional<String> value) {
+        return value.stream()
+                .flatMap(text -> Arrays.stream(text.split("(?<!\\\\),")))
+                .map(item -> item.replace("\\,", ",").strip())
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 }

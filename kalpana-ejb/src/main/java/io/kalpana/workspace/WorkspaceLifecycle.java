@@ -36,6 +36,7 @@ public class WorkspaceLifecycle {
     private static final Logger LOG = Logger.getLogger(WorkspaceLifecycle.class.getName());
 
     static final String GONE_AT_STARTUP = "container was gone at startup";
+    static final String STARTING_AT_STARTUP = "Kalpana went down while the workspace was starting; start it again";
     static final String INTERRUPTED_AT_STARTUP = "a stop or delete was interrupted when Kalpana went down; the workspace is stopped";
 
     @Inject
@@ -147,7 +148,10 @@ public class WorkspaceLifecycle {
      * STOPPED, and only workspaces that still run keep port leases.
      */
     public Reconciliation reconcile() {
-        Set<WorkspaceId> active = states.active();
+        // Only RUNNING workspaces keep their container: a start that was in flight when Kalpana went down has
+        // nobody left to finish it, so its container goes and the workspace becomes STOPPED like the others.
+        Set<WorkspaceId> active = states.withStatus(Set.of(WorkspaceStatus.RUNNING));
+        Set<WorkspaceId> unfinished = states.withStatus(Set.of(WorkspaceStatus.STARTING));
         Set<WorkspaceId> running = new HashSet<>();
         int removed = 0;
         for (ManagedContainer container : runtime.listManaged()) {
@@ -162,6 +166,12 @@ public class WorkspaceLifecycle {
                     + container.name() + (container.running() ? " (running, not wanted)" : " (exited)"));
         }
         int stopped = 0;
+        for (WorkspaceId id : unfinished) {
+            if (states.markStopped(id, Set.of(WorkspaceStatus.STARTING), STARTING_AT_STARTUP)) {
+                stopped++;
+                LOG.info(() -> "workspace=" + id + " reconcile: " + STARTING_AT_STARTUP + ", now STOPPED");
+            }
+        }
         for (WorkspaceId id : active) {
             if (!running.contains(id)
                     && states.markStopped(id, Set.of(WorkspaceStatus.RUNNING, WorkspaceStatus.STARTING), GONE_AT_STARTUP)) {

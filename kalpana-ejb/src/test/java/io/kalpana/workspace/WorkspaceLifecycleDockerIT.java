@@ -221,8 +221,14 @@ class WorkspaceLifecycleDockerIT {
         WorkspaceId cutShort = workspace("cut-short", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPING).id();
         WorkspaceId alive = workspace("alive", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
         lifecycle.start(TESTER, alive);
+        WorkspaceId unfinished = workspace("was-starting", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STARTING).id();
+        runtime.start(docker.launch(unfinished));
 
         WorkspaceLifecycle.Reconciliation result = lifecycle.reconcile();
+
+        assertFalse(runtime.inspect(unfinished).present(), "the container of a start nobody will finish goes");
+        assertEquals("STOPPED", documents.document(unfinished).getString("status"));
+        assertEquals(WorkspaceLifecycle.STARTING_AT_STARTUP, documents.document(unfinished).getString("statusReason"));
 
         assertFalse(runtime.inspect(orphan).present(), "a container whose workspace is unknown goes");
         assertTrue(runtime.volumeExists(orphan), "reconcile never deletes files");
@@ -234,7 +240,7 @@ class WorkspaceLifecycleDockerIT {
         assertEquals("STOPPED", documents.document(cutShort).getString("status"));
         assertEquals(WorkspaceLifecycle.INTERRUPTED_AT_STARTUP, documents.document(cutShort).getString("statusReason"));
         assertNotNull(ports.heldBy(alive.value()).orElse(null));
-        assertTrue(result.containersRemoved() >= 2 && result.workspacesStopped() == 2, result.toString());
+        assertTrue(result.containersRemoved() >= 2 && result.workspacesStopped() == 3, result.toString());
         assertNotNull(orphanContainer.containerId());
     }
 
