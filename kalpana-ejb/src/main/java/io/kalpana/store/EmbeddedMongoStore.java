@@ -1,7 +1,6 @@
 package io.kalpana.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ final class EmbeddedMongoStore implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the embedded store directory " + directory, e);
         }
         Path file = directory.resolve("kalpana.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         LOG.info(() -> "Embedded MongoDB-wire store at " + address + " backed by " + file);

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.kalpana.identity.Username;
 import org.bson.Document;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WorkspaceDocuments implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoServer server = new MongoServer(H2Backend.inMemory());
     private final MongoClient client;
     private final Map<WorkspaceId, Workspace> created = new ConcurrentHashMap<>();
 

@@ -60,6 +60,24 @@ class WorkspaceStatesTest {
     }
 
     @Test
+    void aSwapTouchesOnlyTheNamedWorkspace() {
+        documents.database().getCollection(Workspace.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("status"));
+        WorkspaceId first = documents.insert("first", WorkspaceStatus.STOPPED).id();
+        WorkspaceId second = documents.insert("second", WorkspaceStatus.STOPPED).id();
+
+        assertTrue(states.beginStart(second));
+        assertEquals(Optional.of(WorkspaceStatus.STOPPED), states.statusOf(first), "the other workspace is untouched");
+        assertEquals(Optional.of(WorkspaceStatus.STARTING), states.statusOf(second));
+        assertEquals(Set.of(second), states.withStatus(Set.of(WorkspaceStatus.STARTING)));
+        assertTrue(states.markRunning(second, "c", ports, null));
+        assertEquals(Optional.of(WorkspaceStatus.RUNNING), states.beginStop(second));
+        assertTrue(states.markStopped(second, Set.of(WorkspaceStatus.STOPPING), null));
+        assertEquals(Set.of(), states.withStatus(Set.of(WorkspaceStatus.STARTING)), "an indexed query sees the latest status");
+        assertEquals(Set.of(first, second), states.withStatus(Set.of(WorkspaceStatus.STOPPED)));
+    }
+
+    @Test
     void onlyExpectedStatusesMove() {
         WorkspaceId id = documents.insert("guarded", WorkspaceStatus.RUNNING).id();
 

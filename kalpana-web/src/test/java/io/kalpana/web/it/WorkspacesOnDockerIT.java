@@ -112,7 +112,7 @@ class WorkspacesOnDockerIT {
         assertEquals("STOPPED", stopped.json().getString("status"), stopped.body());
         assertTrue(stopped.json().isNull("idePort") || !stopped.json().containsKey("idePort")
                 || stopped.json().isNull("ideUrl"), "no IDE URL when stopped");
-        assertNotEquals(0, dockerStatus("inspect", "kalpana-ws-" + ids.get(0)), "the container is gone after stop");
+        assertNotEquals(0, dockerStatus("container", "inspect", "kalpana-ws-" + ids.get(0)), "the container is gone after stop");
         assertEquals("RUNNING", api.post("/api/v1/workspaces/" + ids.get(0) + "/start", alice, null).json().getString("status"));
         assertEquals("kept", docker("exec", "kalpana-ws-" + ids.get(0), "cat", "/workspace/note.txt").strip(),
                 "files survive stop and start");
@@ -146,7 +146,7 @@ class WorkspacesOnDockerIT {
             start.click();
             WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
             Browser.screenshot(driver, "10-workspace-running");
-            assertFalse(driver.getPageSource().contains(docker("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
+            assertFalse(driver.getPageSource().contains(docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
                     "kalpana-ws-" + id).lines().filter(l -> l.startsWith("KALPANA_IDE_PASSWORD=")).findFirst()
                     .orElseThrow().substring("KALPANA_IDE_PASSWORD=".length())), "the dashboard never shows the IDE password");
 
