@@ -138,8 +138,8 @@ public class WorkspaceLifecycle {
 
     /** The secrets of a running workspace's container, for opening its IDE or reaching its bridge. */
     public Optional<WorkspaceSecrets> secretsOf(Caller caller, WorkspaceId id) {
-        Workspace workspace = workspaces.get(caller, id);
-        return workspace.status() == WorkspaceStatus.RUNNING ? secretStore.of(id) : Optional.empty();
+        workspaces.get(caller, id);
+        return states.statusOf(id).filter(WorkspaceStatus.RUNNING::equals).flatMap(running -> secretStore.of(id));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.kalpana.workspace;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import io.kalpana.runtime.BridgeToken;
 import io.kalpana.runtime.IdePassword;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The IDE password and bridge token of each running workspace, kept server-side so that "Open IDE" and
@@ -21,8 +23,20 @@ public class WorkspaceSecretStore {
 
     static final String COLLECTION = "workspace_secrets";
 
+    private Supplier<MongoDatabase> database;
+
+    /** For the CDI proxy only. */
+    protected WorkspaceSecretStore() {
+    }
+
     @Inject
-    MongoConnection connection;
+    public WorkspaceSecretStore(MongoConnection connection) {
+        this(connection::database);
+    }
+
+    public WorkspaceSecretStore(Supplier<MongoDatabase> database) {
+        this.database = database;
+    }
 
     public void remember(WorkspaceId id, WorkspaceSecrets secrets) {
         collection().replaceOne(new Document("_id", id.value()),
@@ -43,6 +57,6 @@ public class WorkspaceSecretStore {
     }
 
     private MongoCollection<Document> collection() {
-        return connection.database().getCollection(COLLECTION);
+        return database.get().getCollection(COLLECTION);
     }
 }

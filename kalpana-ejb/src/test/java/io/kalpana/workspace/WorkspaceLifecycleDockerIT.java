@@ -64,6 +64,7 @@ class WorkspaceLifecycleDockerIT {
         WorkspaceLifecycle wired = new WorkspaceLifecycle();
         wired.workspaces = documents.service();
         wired.states = states;
+        wired.secretStore = new WorkspaceSecretStore(documents::database);
         wired.ports = ports;
         wired.runtime = withRuntime;
         wired.provisioner = new WorkspaceProvisioner(withRuntime, Duration.ofSeconds(60));
@@ -106,6 +107,7 @@ class WorkspaceLifecycleDockerIT {
         WorkspaceLifecycle.Started started = lifecycle.start(TESTER, id);
 
         assertTrue(started.secrets().isPresent());
+        assertEquals(started.secrets(), lifecycle.secretsOf(TESTER, id), "Open IDE finds this run's password");
         Document running = documents.document(id);
         assertEquals("RUNNING", running.getString("status"));
         assertNull(running.get("statusReason"));
@@ -123,6 +125,7 @@ class WorkspaceLifecycleDockerIT {
 
         read(id, "echo mine > /workspace/mine.txt");
         lifecycle.stop(TESTER, id);
+        assertEquals(java.util.Optional.empty(), lifecycle.secretsOf(TESTER, id), "a stopped workspace has no IDE password");
 
         Document stopped = documents.document(id);
         assertEquals("STOPPED", stopped.getString("status"));
