@@ -46,7 +46,8 @@ public class UserService {
             throw e;
         }
         audit.record(actor, "user.create", "user:" + user.username(), "roles=" + user.roles());
-        LOG.info(() -> "user=" + user.username() + " created by " + actor + " with roles " + user.roles());
+        LOG.info(() -> "user=" + user.username() + " created by " + (actor == null ? "Kalpana itself" : actor.value())
+                + " with roles " + user.roles());
         return user;
     }
 
