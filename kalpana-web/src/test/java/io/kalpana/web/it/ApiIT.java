@@ -11,12 +11,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
 import java.util.Base64;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +194,15 @@ class ApiIT {
 
     private static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void liveStatusChannelNeedsASignedInPerson() {
+        URI socket = URI.create(KalpanaDeployment.onLoopback(base).toString().replaceFirst("^http", "ws")
+                .replaceAll("/$", "") + "/ws/workspaces");
+        CompletionException refused = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient()
+                .newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() { }).join());
+        assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
     }
 
     @Test

@@ -108,7 +108,7 @@ class KalpanaRestartIT {
         kalpana = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m",
                 "-Dkalpana.data.dir=" + dataDir, "-Dkalpana.admin.password=" + ADMIN_PASSWORD,
                 "-Dkalpana.ports.range=45000-45999",
-                "-jar", micro.toString(), "--deploy", war + ":/", "--port", Integer.toString(port), "--nocluster"))
+                "-jar", micro.toString(), "--deploy", war + ":/", "--port", Integer.toString(port), "--nocluster", "--nohazelcast"))
                 .redirectErrorStream(true).redirectOutput(log).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         waitUntil(() -> {

@@ -161,6 +161,16 @@ class WorkspacesOnDockerIT {
             assertFalse(driver.getCurrentUrl().contains("password"), "the password never travels in a URL");
             TimeUnit.SECONDS.sleep(2);
             Browser.screenshot(driver, "11-vscode-workbench");
+
+            // Stopped elsewhere (the API): the open dashboard shows it without being reloaded.
+            driver.switchTo().window(dashboard);
+            driver.executeScript("window.kalpanaNotReloaded = true;");
+            assertEquals("STOPPED", api.post("/api/v1/workspaces/" + id + "/stop", token, null).json().getString("status"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
+            assertTrue(driver.findElements(By.cssSelector("a.k-open")).isEmpty(), "no Open IDE for a stopped workspace");
+            assertEquals(Boolean.TRUE, driver.executeScript("return window.kalpanaNotReloaded === true;"),
+                    "the page updated itself; it was not reloaded");
+            Browser.screenshot(driver, "12-live-status-stopped");
         } finally {
             driver.quit();
         }

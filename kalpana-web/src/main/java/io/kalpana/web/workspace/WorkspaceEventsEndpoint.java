@@ -1,0 +1,51 @@
+package io.kalpana.web.workspace;
+
+import io.kalpana.identity.Username;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.security.Principal;
+
+/**
+ * The dashboard's live channel: status changes of the signed-in person's workspaces, as they happen.
+ * The upgrade request is authenticated like any portal page; without a signed-in person it is closed.
+ */
+@ServerEndpoint("/ws/workspaces")
+public class WorkspaceEventsEndpoint {
+
+    @Inject
+    WorkspaceWatch watch;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        Principal principal = session.getUserPrincipal();
+        if (principal == null) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
+            return;
+        }
+        watch.watch(new Username(principal.getName()), session);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        forget(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        forget(session);
+    }
+
+    private void forget(Session session) {
+        Principal principal = session.getUserPrincipal();
+        if (principal != null) {
+            watch.unwatch(new Username(principal.getName()), session);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.kalpana.web.workspace;
+
+import io.kalpana.identity.Caller;
+import io.kalpana.identity.Role;
+import io.kalpana.identity.Username;
+import io.kalpana.workspace.Workspace;
+import io.kalpana.workspace.WorkspaceService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.websocket.Session;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pushes status changes of a person's workspaces to their open dashboards. It reads the database rather
+ * than listening to in-process events, so changes made by another Kalpana instance on the same database
+ * (or by the reaper, or the API) reach the page too.
+ */
+@ApplicationScoped
+public class WorkspaceWatch {
+
+    private static final Logger LOG = Logger.getLogger(WorkspaceWatch.class.getName());
+    private static final long PERIOD_MILLIS = 1000;
+
+    @Inject
+    WorkspaceService workspaces;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<Username, Set<Session>> watchers = new ConcurrentHashMap<>();
+    private final Map<Username, Map<String, String>> lastSeen = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> polling;
+
+    @PostConstruct
+    void start() {
+        polling = scheduler.scheduleWithFixedDelay(this::pollAll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    public void watch(Username username, Session session) {
+        watchers.computeIfAbsent(username, any -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    public void unwatch(Username username, Session session) {
+        watchers.computeIfPresent(username, (user, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+        if (!watchers.containsKey(username)) {
+            lastSeen.remove(username);
+        }
+    }
+
+    private void pollAll() {
+        for (Map.Entry<Username, Set<Session>> entry : watchers.entrySet()) {
+            try {
+                poll(entry.getKey(), entry.getValue());
+            } catch (RuntimeException e) {
+                // A database hiccup must not end the polling for everyone; the next round tries again.
+                LOG.log(Level.FINE, "workspace=* status poll for " + entry.getKey() + " failed", e);
+            }
+        }
+    }
+
+    private void poll(Username username, Set<Session> sessions) {
+        Map<String, String> now = new HashMap<>();
+        for (Workspace workspace : workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) {
+            now.put(workspace.id().value(), workspace.status() + "|" + workspace.statusReason().orElse(""));
+        }
+        Map<String, String> before = lastSeen.put(username, now);
+        if (before == null || before.equals(now)) {
+            return;
+        }
+        for (Map.Entry<String, String> change : now.entrySet()) {
+            if (!Objects.equals(before.get(change.getKey()), change.getValue())) {
+                String[] statusAndReason = change.getValue().split("\\|", 2);
+                LOG.fine(() -> "workspace=" + change.getKey() + " now " + statusAndReason[0] + ", telling " + username);
+                broadcast(sessions, Json.createObjectBuilder().add("type", "status").add("id", change.getKey())
+                        .add("status", statusAndReason[0]).add("reason", statusAndReason[1]).build().toString());
+            }
+        }
+        if (!now.keySet().containsAll(before.keySet())) {
+            broadcast(sessions, Json.createObjectBuilder().add("type", "removed").build().toString());
+        }
+    }
+
+    private static void broadcast(Set<Session> sessions, String message) {
+        for (Session session : sessions) {
+            if (session.isOpen()) {
+                session.getAsyncRemote().sendText(message);
+            }
+        }
+    }
+}
