@@ -46,17 +46,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (isMalformedBody(web)) {
             return respond(400, "malformed_json", "The request body is not valid JSON of the expected shape");
         }
-        return switch (status) {
-            case 400 -> respond(400, "bad_request", "The request is malformed");
-            case 401 -> respond(401, "unauthenticated", "Sign in first");
-            case 403 -> respond(403, "forbidden", "You are not allowed to do this");
-            case 404 -> respond(404, "not_found", "There is nothing at this address");
-            case 405 -> respond(405, "method_not_allowed", "This address does not accept that method");
-            case 406 -> respond(406, "not_acceptable", "This address answers in application/json only");
-            case 413 -> respond(413, "payload_too_large", "The request body is too large");
-            case 415 -> respond(415, "unsupported_media_type", "Send the body as application/json");
-            default -> respond(status, "http_" + status, web.getResponse().getStatusInfo().getReasonPhrase());
-        };
+        String reason = web.getResponse().getStatusInfo().getReasonPhrase();
+        return HttpStatusProblem.of(status)
+                .map(known -> respond(status, known.code(), known.message()))
+                .orElseGet(() -> respond(status, "http_" + status, reason));
     }
 
     private static boolean isMalformedBody(Throwable failure) {
