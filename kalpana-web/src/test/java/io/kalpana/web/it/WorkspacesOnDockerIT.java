@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -140,18 +141,18 @@ class WorkspacesOnDockerIT {
             driver.findElement(By.id("dashboard:new")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name"))).sendKeys("web-shop");
             driver.findElement(By.id("create:createButton")).click();
-            WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
             String id = api.get("/api/v1/workspaces", token).body().replaceAll(".*\"id\":\"([a-z0-9]{12})\".*", "$1");
             created.add(new String[] {id, token});
-            start.click();
-            WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
+            clickWhenSettled(wait, By.cssSelector("button[id$=':start']"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
             Browser.screenshot(driver, "10-workspace-running");
             assertFalse(driver.getPageSource().contains(docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
                     "kalpana-ws-" + id).lines().filter(l -> l.startsWith("KALPANA_IDE_PASSWORD=")).findFirst()
                     .orElseThrow().substring("KALPANA_IDE_PASSWORD=".length())), "the dashboard never shows the IDE password");
 
             String dashboard = driver.getWindowHandle();
-            open.click();
+            clickWhenSettled(wait, By.cssSelector("a.k-open"));
             wait.until(d -> d.getWindowHandles().size() > 1);
             driver.getWindowHandles().stream().filter(h -> !h.equals(dashboard)).findFirst().ifPresent(h -> driver.switchTo().window(h));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".monaco-workbench")));
@@ -174,6 +175,14 @@ class WorkspacesOnDockerIT {
         } finally {
             driver.quit();
         }
+    }
+
+    /** The live status channel may re-render the table between finding an element and clicking it. */
+    private static void clickWhenSettled(WebDriverWait wait, By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(locator).click();
+            return true;
+        });
     }
 
     private static int httpStatus(String url) throws IOException, InterruptedException {
