@@ -14,6 +14,7 @@ final class ContainerNaming {
     static final String WORKSPACE_LABEL = "io.kalpana.workspace";
     static final String OWNER_LABEL = "io.kalpana.owner";
     static final String MANAGED_LABEL = "io.kalpana.managed";
+    static final String INSTALLATION_LABEL = "io.kalpana.installation";
 
     private static final String PREFIX = "kalpana-ws-";
 
@@ -28,7 +29,13 @@ final class ContainerNaming {
         return PREFIX + id.value();
     }
 
-    static Map<String, String> labels(WorkspaceId id, Username owner) {
-        return Map.of(WORKSPACE_LABEL, id.value(), OWNER_LABEL, owner.value(), MANAGED_LABEL, "true");
+    static Map<String, String> labels(WorkspaceId id, Username owner, String installation) {
+        return Map.of(WORKSPACE_LABEL, id.value(), OWNER_LABEL, owner.value(), MANAGED_LABEL, "true",
+                INSTALLATION_LABEL, installation);
+    }
+
+    /** Only this installation's objects: another Kalpana on the same engine keeps its own. */
+    static Map<String, String> managedBy(String installation) {
+        return Map.of(MANAGED_LABEL, "true", INSTALLATION_LABEL, installation);
     }
 }

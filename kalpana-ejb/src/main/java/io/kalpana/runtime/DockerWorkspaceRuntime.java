@@ -22,6 +22,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.store.Installation;
 import io.kalpana.workspace.WorkspaceId;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,6 +60,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     private static final int OUTPUT_TAIL_BYTES = 4000;
 
     private RuntimeSettings settings;
+    private Supplier<String> installation;
     private DockerClient client;
     private final ReadinessProbe readiness = new ReadinessProbe();
 
@@ -66,12 +69,18 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     }
 
     @Inject
-    public DockerWorkspaceRuntime(KalpanaConfig config) {
-        this(RuntimeSettings.from(config));
+    public DockerWorkspaceRuntime(KalpanaConfig config, Installation installation) {
+        this(RuntimeSettings.from(config), installation::id);
     }
 
+    /** A runtime of its own installation, for tests and benchmarks that build it directly. */
     public DockerWorkspaceRuntime(RuntimeSettings settings) {
+        this(settings, () -> "standalone-" + ProcessHandle.current().pid());
+    }
+
+    public DockerWorkspaceRuntime(RuntimeSettings settings, Supplier<String> installation) {
         this.settings = settings;
+        this.installation = installation;
     }
 
     @Override
@@ -165,7 +174,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     public List<ManagedContainer> listManaged() {
         DockerClient docker = docker();
         List<Container> containers = call(() -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerNaming.MANAGED_LABEL, "true")).exec(), "list workspace containers");
+                .withLabelFilter(ContainerNaming.managedBy(installation.get())).exec(), "list workspace containers");
         List<ManagedContainer> managed = new ArrayList<>();
         for (Container container : containers) {
             Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
@@ -249,7 +258,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "10m", "max-file", "2")));
         return docker.createContainerCmd(settings.image())
                 .withName(ContainerNaming.container(launch.id()))
-                .withLabels(ContainerNaming.labels(launch.id(), launch.owner()))
+                .withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get()))
                 .withUser(WORKSPACE_USER)
                 .withEnv("KALPANA_IDE_PASSWORD=" + secrets.idePassword().value(),
                         "KALPANA_BRIDGE_TOKEN=" + secrets.bridgeToken().value())
@@ -265,7 +274,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
             docker.inspectVolumeCmd(name).exec();
             return false;
         } catch (NotFoundException e) {
-            docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner())).exec();
+            docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())).exec();
             return true;
         }
     }
