@@ -28,6 +28,7 @@ public final class AgentConversation {
     private final ModelStream model;
     private final CommandPolicy policy;
     private final List<ChatMessage> history = new ArrayList<>();
+    private final List<TranscriptTurn> earlier;
     private final List<TurnRecorder> turns = new ArrayList<>();
     private CompletableFuture<TurnSummary> running = CompletableFuture.completedFuture(null);
 
@@ -37,7 +38,15 @@ public final class AgentConversation {
      */
     public AgentConversation(WorkspaceContext context, StreamingChatModel chatModel, WorkspaceTools workspaceTools,
                              AgentSettings settings, CommandApprover approver, Executor executor, Clock clock) {
+        this(context, chatModel, workspaceTools, settings, approver, executor, clock, List.of());
+    }
+
+    /** A conversation that continues {@code earlier} turns, typically loaded from the database. */
+    public AgentConversation(WorkspaceContext context, StreamingChatModel chatModel, WorkspaceTools workspaceTools,
+                             AgentSettings settings, CommandApprover approver, Executor executor, Clock clock,
+                             List<TranscriptTurn> earlier) {
         this.context = context;
+        this.earlier = List.copyOf(earlier);
         this.workspaceTools = workspaceTools;
         this.settings = settings;
         this.approver = approver;
@@ -46,6 +55,7 @@ public final class AgentConversation {
         this.model = new ModelStream(chatModel, settings, context.workspace());
         this.policy = settings.commandPolicy();
         history.add(SystemMessage.from(SystemPrompt.describe(context)));
+        history.addAll(EarlierTurns.asHistory(this.earlier));
     }
 
     public WorkspaceId workspace() {
@@ -91,9 +101,14 @@ public final class AgentConversation {
         return new AgentTurnHandle(cancel, finished);
     }
 
+    public synchronized boolean turnRunning() {
+        return !running.isDone();
+    }
+
     /** A snapshot, including the running turn as far as it got. */
     public synchronized Transcript transcript() {
-        return new Transcript(context.workspace().value(), settings.model(),
-                turns.stream().map(TurnRecorder::snapshot).toList());
+        List<TranscriptTurn> all = new ArrayList<>(earlier);
+        turns.forEach(turn -> all.add(turn.snapshot()));
+        return new Transcript(context.workspace().value(), settings.model(), all);
     }
 }

@@ -290,11 +290,18 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     }
 
     private URI healthz(PortPair ports) {
+        return URI.create("http://" + reachableHost() + ":" + ports.ide().number() + "/healthz");
+    }
+
+    @Override
+    public URI bridgeEndpoint(PortPair ports) {
+        return URI.create("ws://" + reachableHost() + ":" + ports.bridge().number() + "/");
+    }
+
+    /** Where Kalpana itself reaches published ports: the bind address, or loopback when bound to all. */
+    private String reachableHost() {
         String host = settings.bindAddress().contains(":") ? "[" + settings.bindAddress() + "]" : settings.bindAddress();
-        if ("0.0.0.0".equals(host) || "[::]".equals(host)) {
-            host = "127.0.0.1";
-        }
-        return URI.create("http://" + host + ":" + ports.ide().number() + "/healthz");
+        return "0.0.0.0".equals(host) || "[::]".equals(host) ? "127.0.0.1" : host;
     }
 
     private Optional<String> endedReason(DockerClient docker, String containerId) {

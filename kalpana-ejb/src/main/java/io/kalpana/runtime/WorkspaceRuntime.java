@@ -1,7 +1,9 @@
 package io.kalpana.runtime;
 
+import io.kalpana.port.PortPair;
 import io.kalpana.workspace.WorkspaceId;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +37,9 @@ public interface WorkspaceRuntime {
 
     /** Succeeds when the engine answers; a {@code docker_unavailable} problem otherwise. */
     void ping();
+
+    /** The WebSocket address at which Kalpana reaches the bridge of a workspace holding {@code ports}. */
+    URI bridgeEndpoint(PortPair ports);
 
     /** Runs a command as the workspace user inside the running container, bounded by {@code timeout}. */
     ExecResult exec(WorkspaceId id, List<String> command, Duration timeout);

@@ -6,6 +6,7 @@ import io.kalpana.port.PortAllocator;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.store.DuplicateKey;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
@@ -31,6 +32,9 @@ public class WorkspaceService {
 
     @Inject
     WorkspaceLifecycle lifecycle;
+
+    @Inject
+    Event<WorkspaceDeleted> deleted;
 
     public Workspace create(Caller caller, NewWorkspace request) {
         Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
@@ -72,6 +76,7 @@ public class WorkspaceService {
         lifecycle.deleteResources(id);
         ports.release(id.value());
         template.delete(Workspace.class, id.value());
+        deleted.fire(new WorkspaceDeleted(id));
         audit.record(caller.username(), "workspace.delete", "workspace:" + id, "name=" + workspace.name());
         LOG.info(() -> "workspace=" + id + " deleted by " + caller.username());
     }

@@ -1,0 +1,85 @@
+package io.kalpana.agent;
+
+import io.kalpana.bridge.client.BridgeClient;
+import io.kalpana.bridge.client.BridgeClientConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The agent's tools over whatever bridge the workspace has at the moment of each call. A conversation outlives
+ * workspace restarts, and each start brings new ports and a new token, so the address is looked up every time
+ * and the client replaced when it changed. The lookup throws {@link WorkspaceUnreachableException} for a
+ * workspace that is not running.
+ */
+public final class CurrentBridgeTools implements WorkspaceTools, AutoCloseable {
+
+    private static final Duration BRIDGE_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BRIDGE_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Supplier<BridgeAddress> address;
+    private final Function<BridgeClientConfig, BridgeClient> clients;
+    private BridgeAddress connectedTo;
+    private BridgeClient client;
+    private BridgeWorkspaceTools tools;
+
+    public CurrentBridgeTools(Supplier<BridgeAddress> address, Function<BridgeClientConfig, BridgeClient> clients) {
+        this.address = address;
+        this.clients = clients;
+    }
+
+    private synchronized WorkspaceTools current() {
+        BridgeAddress now = address.get();
+        if (!now.equals(connectedTo)) {
+            close();
+            client = clients.apply(BridgeClientConfig.of(now.endpoint(), now.token())
+                    .withRequestTimeout(BRIDGE_REQUEST_TIMEOUT).withConnectTimeout(BRIDGE_CONNECT_TIMEOUT));
+            tools = new BridgeWorkspaceTools(client);
+            connectedTo = now;
+        }
+        return tools;
+    }
+
+    @Override
+    public String readFile(String path) {
+        return current().readFile(path);
+    }
+
+    @Override
+    public void writeFile(String path, String content) {
+        current().writeFile(path, content);
+    }
+
+    @Override
+    public void editFile(String path, String search, String replacement) {
+        current().editFile(path, search, replacement);
+    }
+
+    @Override
+    public FileListing listFiles(String path) {
+        return current().listFiles(path);
+    }
+
+    @Override
+    public List<SearchHit> search(String regex) {
+        return current().search(regex);
+    }
+
+    @Override
+    public RunningCommand runCommand(String command, Duration timeout, Consumer<String> output) {
+        return current().runCommand(command, timeout, output);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+        client = null;
+        tools = null;
+        connectedTo = null;
+    }
+}
