@@ -19,6 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class AgentConversation {
 
+    /** Longer than any prompt a person types; pasted logs beyond it belong in a file the agent reads. */
+    public static final int MAX_MESSAGE_CHARS = 32_000;
+
     private final WorkspaceContext context;
     private final WorkspaceTools workspaceTools;
     private final AgentSettings settings;
@@ -62,11 +65,20 @@ public final class AgentConversation {
         return context.workspace();
     }
 
-    /** Starts a turn; its events go to {@code listener}. Refused while the previous turn still runs. */
-    public synchronized AgentTurnHandle send(String userMessage, AgentEventListener listener) {
+    /** Refuses what no turn should start with: nothing, or more than a person would type. */
+    public static void requireValidMessage(String userMessage) {
         if (userMessage == null || userMessage.isBlank()) {
             throw KalpanaException.invalid("empty_agent_message", "Write a message for the agent first");
         }
+        if (userMessage.length() > MAX_MESSAGE_CHARS) {
+            throw KalpanaException.invalid("agent_message_too_long", "A message to the agent may have at most "
+                    + MAX_MESSAGE_CHARS + " characters, this one has " + userMessage.length());
+        }
+    }
+
+    /** Starts a turn; its events go to {@code listener}. Refused while the previous turn still runs. */
+    public synchronized AgentTurnHandle send(String userMessage, AgentEventListener listener) {
+        requireValidMessage(userMessage);
         if (!running.isDone()) {
             throw KalpanaException.conflict("agent_turn_running",
                     "The agent is still working on the previous message; wait for it or cancel it");

@@ -69,7 +69,8 @@ final class AgentTurn {
             outcome = TurnOutcome.FAILED;
             failure = new AgentFailure("workspace_unreachable", e.getMessage());
             LOG.log(Level.WARNING, "workspace={0} agent turn failed: {1}", new Object[] {workspace, e.getMessage()});
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A missing class inside Payara must end the turn visibly too, not leave it running forever.
             outcome = TurnOutcome.FAILED;
             failure = new AgentFailure("agent_error", "The agent failed unexpectedly: " + e);
             LOG.log(Level.SEVERE, "workspace=" + workspace + " agent turn failed unexpectedly", e);

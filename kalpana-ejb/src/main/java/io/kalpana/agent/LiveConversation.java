@@ -92,6 +92,7 @@ public final class LiveConversation implements AgentEventListener, CommandApprov
 
     /** Starts a turn for {@code user}. Refused (409) while one runs; failures before the turn throw. */
     public synchronized void send(Username user, String message) {
+        AgentConversation.requireValidMessage(message);
         if (turnRunning) {
             throw KalpanaException.conflict("agent_turn_running",
                     "The agent is still working on the previous message; wait for it or stop it");

@@ -52,7 +52,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
     }
 
     public static ScriptedLlmServer start() throws IOException {
-        return new ScriptedLlmServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        return start(0);
+    }
+
+    /** On a given port, for a Kalpana that was started pointing at it; 0 picks a free one. */
+    public static ScriptedLlmServer start(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return new ScriptedLlmServer(socket);
     }
 
     /** The base URL to configure, ending in /v1. */

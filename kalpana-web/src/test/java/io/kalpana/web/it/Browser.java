@@ -1,16 +1,20 @@
 package io.kalpana.web.it;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /** Debian's headless Chromium driven by its own chromedriver: nothing is downloaded. */
 final class Browser {
@@ -29,6 +33,16 @@ final class Browser {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Signs in through the portal's form and waits for the dashboard. */
+    static void signIn(ChromeDriver driver, String base, String username, String password) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(base + "/login.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(username);
+        driver.findElement(By.id("signin:password")).sendKeys(password);
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.titleContains("Your workspaces"));
     }
 
     static Path screenshot(ChromeDriver driver, String name) throws IOException {
