@@ -70,7 +70,7 @@ public final class LiveConversation implements AgentEventListener, CommandApprov
 
     public synchronized ConversationView subscribe(AgentStreamSubscriber subscriber) {
         subscribers.add(subscriber);
-        return new ConversationView(finishedTurns(), runningTurn, turnRunning);
+        return new ConversationView(finishedTurns(), turnRunning ? runningTurn : List.of(), turnRunning);
     }
 
     public synchronized void unsubscribe(AgentStreamSubscriber subscriber) {
@@ -177,12 +177,13 @@ public final class LiveConversation implements AgentEventListener, CommandApprov
     public synchronized void onTurnFinished(TurnSummary summary) {
         approvals.values().forEach(answer -> answer.complete(false));
         approvals.clear();
+        // Saved before anyone hears of the end, so whoever reads the transcript then finds the whole turn.
+        save();
         emit("turn_finished", AgentStreamEvent.fields("outcome", summary.outcome().name(),
                 "usage", AgentStreamEvent.fields("input", summary.usage().input(), "output", summary.usage().output(),
                         "total", summary.usage().total()),
                 "modelCalls", summary.modelCalls(), "durationMs", summary.duration().toMillis()));
         turnRunning = false;
-        save();
         observer.turnEnded(turnUser, workspace, summary);
     }
 

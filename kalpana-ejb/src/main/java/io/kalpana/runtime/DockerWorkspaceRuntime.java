@@ -38,6 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -63,6 +67,15 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     private Supplier<String> installation;
     private DockerClient client;
     private final ReadinessProbe readiness = new ReadinessProbe();
+    /**
+     * Threads that wait for an IDE to answer while the starting thread provisions the new volume. Plain daemon
+     * threads: the wait is an HTTP poll that needs nothing from the container's context.
+     */
+    private final ExecutorService readinessWaits = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "kalpana-ide-readiness");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** For the CDI proxy only. */
     protected DockerWorkspaceRuntime() {
@@ -84,7 +97,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     }
 
     @Override
-    public StartedContainer start(WorkspaceLaunch launch) {
+    public StartedContainer start(WorkspaceLaunch launch, StartListener listener) {
         WorkspaceId id = launch.id();
         long began = System.nanoTime();
         DockerClient docker = docker();
@@ -93,11 +106,22 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         boolean volumeCreated = call(() -> ensureVolume(docker, launch), "create the workspace volume");
         WorkspaceSecrets secrets = WorkspaceSecrets.generate();
         try {
+            listener.step(StartStep.CREATING_CONTAINER);
             String containerId = call(() -> create(docker, launch, secrets), "create the workspace container");
+            listener.step(StartStep.STARTING_CONTAINER);
             call(() -> docker.startContainerCmd(containerId).exec(), "start the workspace container");
             LOG.info(() -> "workspace=" + id + " container " + shortId(containerId) + " started, ide="
                     + launch.ports().ide() + " bridge=" + launch.ports().bridge() + (volumeCreated ? " (new volume)" : ""));
-            readiness.await(id, healthz(launch.ports()), settings.startTimeout(), () -> endedReason(docker, containerId));
+            listener.step(StartStep.WAITING_FOR_IDE);
+            CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> readiness.await(id, healthz(launch.ports()),
+                    settings.startTimeout(), () -> endedReason(docker, containerId)), readinessWaits);
+            try {
+                listener.whileBooting(volumeCreated);
+            } catch (RuntimeException e) {
+                ready.cancel(true);
+                throw e;
+            }
+            awaitReady(ready);
             Duration readyAfter = Duration.ofNanos(System.nanoTime() - began);
             LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms");
             return new StartedContainer(containerId, launch.ports(), secrets, volumeCreated, readyAfter);
@@ -289,6 +313,17 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         }, "look up the workspace image");
     }
 
+    private static void awaitReady(CompletableFuture<Void> ready) {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     private URI healthz(PortPair ports) {
         return URI.create("http://" + reachableHost() + ":" + ports.ide().number() + "/healthz");
     }
@@ -459,6 +494,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     @PreDestroy
     @Override
     public synchronized void close() {
+        readinessWaits.shutdownNow();
         if (client != null) {
             try {
                 client.close();

@@ -17,7 +17,12 @@ public interface WorkspaceRuntime {
      * Creates the workspace's volume if it has none, then creates and starts its container and returns
      * once the IDE answers. On failure nothing of this call is left behind (a volume it created included).
      */
-    StartedContainer start(WorkspaceLaunch launch);
+    default StartedContainer start(WorkspaceLaunch launch) {
+        return start(launch, StartListener.NONE);
+    }
+
+    /** As {@link #start(WorkspaceLaunch)}, telling {@code listener} about each step. */
+    StartedContainer start(WorkspaceLaunch launch, StartListener listener);
 
     /** Removes the workspace's container, if any; its volume and the files in it stay. */
     void remove(WorkspaceId id);

@@ -7,6 +7,8 @@ import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
 import io.kalpana.runtime.ManagedContainer;
+import io.kalpana.runtime.StartListener;
+import io.kalpana.runtime.StartStep;
 import io.kalpana.runtime.StartedContainer;
 import io.kalpana.runtime.WorkspaceLaunch;
 import io.kalpana.runtime.WorkspaceProvisioner;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -73,19 +76,50 @@ public class WorkspaceLifecycle {
      * nothing. Any failure leaves it in ERROR with a reason, no container and no leased ports.
      */
     public Started start(Caller caller, WorkspaceId id) {
+        Optional<Workspace> claimed = claimStart(caller, id);
+        if (claimed.isEmpty()) {
+            return new Started(workspaces.get(caller, id), Optional.empty());
+        }
+        WorkspaceSecrets secrets = finishStart(claimed.get());
+        return new Started(workspaces.get(caller, id), Optional.of(secrets));
+    }
+
+    /**
+     * Claims the start now, so every refusal (busy, gone, not allowed) reaches the caller, and does the rest on
+     * {@code executor}; the status and its reason tell how it goes. Returns the workspace as it is now.
+     */
+    public Workspace startInBackground(Caller caller, WorkspaceId id, Executor executor) {
+        Optional<Workspace> claimed = claimStart(caller, id);
+        claimed.ifPresent(workspace -> executor.execute(() -> {
+            try {
+                finishStart(workspace);
+            } catch (RuntimeException e) {
+                // The failure is in the workspace's status and reason, where the person waiting looks.
+                LOG.info(() -> "workspace=" + id + " background start failed: " + e.getMessage());
+            }
+        }));
+        return workspaces.get(caller, id);
+    }
+
+    /** Empty when the workspace already runs; throws when it cannot start now. */
+    private Optional<Workspace> claimStart(Caller caller, WorkspaceId id) {
         Workspace workspace = workspaces.get(caller, id);
         if (!states.beginStart(id)) {
             WorkspaceStatus now = currentStatus(id);
             if (now == WorkspaceStatus.RUNNING) {
-                return new Started(workspaces.get(caller, id), Optional.empty());
+                return Optional.empty();
             }
             throw busy(workspace, now);
         }
         audit.record(caller.username(), "workspace.start", "workspace:" + id, "name=" + workspace.name());
         LOG.info(() -> "workspace=" + id + " starting for " + caller.username());
+        return Optional.of(workspace);
+    }
+
+    private WorkspaceSecrets finishStart(Workspace workspace) {
         WorkspaceSecrets secrets = launch(workspace);
-        secretStore.remember(id, secrets);
-        return new Started(workspaces.get(caller, id), Optional.of(secrets));
+        secretStore.remember(workspace.id(), secrets);
+        return secrets;
     }
 
     /** Stops a RUNNING, STARTING or ERROR workspace: its container goes, its volume and files stay. */
@@ -195,12 +229,11 @@ public class WorkspaceLifecycle {
     private WorkspaceSecrets launch(Workspace workspace) {
         WorkspaceId id = workspace.id();
         try {
+            StartProgress progress = new StartProgress(workspace);
+            progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
-            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased));
-            String note = started.volumeCreated()
-                    ? provisioner.provision(id, workspace.template(), workspace.repoUrl(), workspace.nixConfig())
-                    .problem().orElse(null)
-                    : null;
+            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased), progress);
+            String note = progress.provisioningProblem;
             if (!states.markRunning(id, started.containerId(), leased, note)) {
                 throw overtaken(workspace);
             }
@@ -208,6 +241,34 @@ public class WorkspaceLifecycle {
             return started.secrets();
         } catch (RuntimeException e) {
             throw failed(id, e);
+        }
+    }
+
+    /**
+     * Shows each step of a start in the workspace's status reason (the dashboard streams it), and provisions a
+     * new volume while the IDE boots.
+     */
+    private final class StartProgress implements StartListener {
+
+        private final Workspace workspace;
+        private volatile String provisioningProblem;
+
+        StartProgress(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        @Override
+        public void step(StartStep step) {
+            states.noteReason(workspace.id(), WorkspaceStatus.STARTING, step.description());
+        }
+
+        @Override
+        public void whileBooting(boolean volumeCreated) {
+            if (volumeCreated) {
+                step(StartStep.PREPARING_FILES);
+                provisioningProblem = provisioner.provision(workspace.id(), workspace.template(), workspace.repoUrl(),
+                        workspace.nixConfig()).problem().orElse(null);
+            }
         }
     }
 

@@ -41,6 +41,31 @@ class DockerWorkspaceRuntimeDockerIT {
     }
 
     @Test
+    void aStartReportsItsStepsAndProvisionsANewVolumeWhileTheIdeBoots() {
+        WorkspaceId id = docker.newWorkspace();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkspaceLaunch launch = docker.launch(id);
+
+        StartedContainer started = runtime.start(launch, new StartListener() {
+            @Override
+            public void step(StartStep step) {
+                seen.add(step.name());
+            }
+
+            @Override
+            public void whileBooting(boolean volumeCreated) {
+                seen.add("booting new=" + volumeCreated + " ideAnswers=" + (DockerTestSupport.healthzStatus(launch.ports().ide()) == 200));
+                assertTrue(runtime.exec(id, List.of("sh", "-c", "echo early > /workspace/early.txt"), SHORT).succeeded());
+            }
+        });
+
+        assertEquals(List.of("CREATING_CONTAINER", "STARTING_CONTAINER", "WAITING_FOR_IDE",
+                "booting new=true ideAnswers=false"), seen, "provisioning overlaps the IDE's boot");
+        assertEquals(200, DockerTestSupport.healthzStatus(started.ports().ide()), "and the start still waited for the IDE");
+        assertEquals("early", runtime.exec(id, List.of("cat", "/workspace/early.txt"), SHORT).output().strip());
+    }
+
+    @Test
     void twoWorkspacesRunSideBySideOnTheirOwnPortsAndVolumes() {
         WorkspaceId first = docker.newWorkspace();
         WorkspaceId second = docker.newWorkspace();

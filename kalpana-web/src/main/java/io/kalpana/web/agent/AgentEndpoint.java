@@ -77,7 +77,7 @@ public class AgentEndpoint {
         session.getUserProperties().put(CALLER, caller.get());
         session.getUserProperties().put(CONVERSATION, conversation);
         ConversationView view = conversation.subscribe(socket);
-        socket.start(json.history(view));
+        socket.start(json.history(view), view.runningTurn());
         LOG.fine(() -> "workspace=" + id + " agent tab opened by " + caller.get().username());
     }
 

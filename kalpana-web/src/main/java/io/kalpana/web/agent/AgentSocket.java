@@ -7,6 +7,8 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -38,30 +40,44 @@ final class AgentSocket implements AgentStreamSubscriber {
 
     @Override
     public void accept(AgentStreamEvent event) {
-        enqueue(json.event(event), false);
+        enqueue(json.event(event));
     }
 
-    /** Sends {@code history} ahead of every event received so far and lets events flow from now on. */
-    void start(String history) {
-        enqueue(history, true);
+    /**
+     * Sends {@code history} and then {@code runningTurn} (the events of the turn in progress when the tab joined)
+     * ahead of every event received since, and lets events flow from now on.
+     */
+    void start(String history, List<AgentStreamEvent> runningTurn) {
+        List<String> first = new ArrayList<>();
+        first.add(history);
+        runningTurn.forEach(event -> first.add(json.event(event)));
+        startWith(first);
     }
 
     void refuse(String code, String message) {
-        enqueue(json.refusal(code, message), false);
+        enqueue(json.refusal(code, message));
     }
 
-    private void enqueue(String message, boolean first) {
+    private void enqueue(String message) {
         synchronized (outgoing) {
-            if (first) {
-                Queue<String> held = new ArrayDeque<>(outgoing);
-                outgoing.clear();
-                outgoing.add(message);
-                outgoing.addAll(held);
-                started = true;
-            } else {
-                outgoing.add(message);
-            }
+            outgoing.add(message);
             if (!started || draining) {
+                return;
+            }
+            draining = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    /** Puts {@code messages} ahead of whatever was held back before the start, and starts sending. */
+    private void startWith(List<String> messages) {
+        synchronized (outgoing) {
+            Queue<String> held = new ArrayDeque<>(outgoing);
+            outgoing.clear();
+            outgoing.addAll(messages);
+            outgoing.addAll(held);
+            started = true;
+            if (draining) {
                 return;
             }
             draining = true;

@@ -11,6 +11,8 @@ import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceTemplate;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -43,6 +45,9 @@ public class DashboardBean implements Serializable {
 
     @Inject
     transient WorkspaceLifecycle lifecycle;
+
+    @Resource
+    transient ManagedExecutorService executor;
 
     private List<Workspace> mine = List.of();
     private String newName;
@@ -78,11 +83,12 @@ public class DashboardBean implements Serializable {
         }
     }
 
+    /** Answers at once; the live status shows the start's steps and its end, so nobody stares at a frozen button. */
     public void start(String id) {
         try {
-            Workspace started = lifecycle.start(caller, new WorkspaceId(id)).workspace();
-            info("Workspace '" + started.name() + "' is running"
-                    + started.statusReason().map(reason -> " (" + reason + ")").orElse(""));
+            Workspace starting = lifecycle.startInBackground(caller, new WorkspaceId(id), executor);
+            info(starting.status() == WorkspaceStatus.RUNNING ? "Workspace '" + starting.name() + "' is already running"
+                    : "Starting '" + starting.name() + "'…");
         } catch (RuntimeException e) {
             show(e);
         }

@@ -8,6 +8,8 @@ import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -40,6 +42,9 @@ public class WorkspacePageBean implements Serializable {
     @Inject
     transient Caller caller;
 
+    @Resource
+    transient ManagedExecutorService executor;
+
     private String id;
     private Workspace workspace;
 
@@ -56,8 +61,8 @@ public class WorkspacePageBean implements Serializable {
 
     public void start() {
         try {
-            workspace = lifecycle.start(caller, workspace.id()).workspace();
-            message(FacesMessage.SEVERITY_INFO, "Workspace '" + workspace.name() + "' is running");
+            workspace = lifecycle.startInBackground(caller, workspace.id(), executor);
+            message(FacesMessage.SEVERITY_INFO, "Starting '" + workspace.name() + "'…");
         } catch (RuntimeException e) {
             show(e);
             reload();

@@ -96,10 +96,8 @@ public class WorkspaceResource {
     @Operation(summary = "Start a workspace; answers when its IDE is ready, or at once with 202 when ?async=true")
     public Response start(@PathParam("id") String id, @QueryParam("async") boolean async) {
         WorkspaceId workspaceId = new WorkspaceId(id);
-        Workspace workspace = workspaces.get(caller, workspaceId);
         if (async) {
-            Caller starter = caller;
-            executor.submit(() -> startQuietly(starter, workspaceId));
+            Workspace workspace = lifecycle.startInBackground(caller, workspaceId, executor);
             return Response.accepted(json(workspace))
                     .location(uri.getBaseUriBuilder().path("workspaces").path(id).build()).build();
         }
@@ -111,15 +109,6 @@ public class WorkspaceResource {
     @Operation(summary = "Stop a workspace: its container goes, its files stay")
     public WorkspaceJson stop(@PathParam("id") String id) {
         return json(lifecycle.stop(caller, new WorkspaceId(id)));
-    }
-
-    private void startQuietly(Caller starter, WorkspaceId id) {
-        try {
-            lifecycle.start(starter, id);
-        } catch (RuntimeException e) {
-            // The workspace records the failure in its status and reason, which the caller polls.
-            LOG.info(() -> "workspace=" + id + " asynchronous start failed: " + e.getMessage());
-        }
     }
 
     private WorkspaceJson json(Workspace workspace) {

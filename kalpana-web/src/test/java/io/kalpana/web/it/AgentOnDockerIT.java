@@ -104,6 +104,14 @@ class AgentOnDockerIT {
             WebDriverWait wait = new WebDriverWait(first, Duration.ofSeconds(60));
             first.findElement(By.id("k-chat-input")).sendKeys("Create greeting.txt, greet Kalpana in it and run it");
             first.findElement(By.id("k-chat-send")).click();
+            wait.until(d -> events(first).stream().anyMatch(e -> "tool_started".equals(e.get("type"))));
+            List<Long> joinedSeqs;
+            try (AgentSocketClient late = AgentSocketClient.connect(reported, id, token)) {
+                late.awaitType("turn_finished");
+                assertEquals("history", late.received.get(0).type());
+                assertTrue(late.received.get(0).json().getBoolean("turnRunning"), "joined while the turn ran");
+                joinedSeqs = late.received.stream().skip(1).map(m -> m.json().getJsonNumber("seq").longValue()).toList();
+            }
             awaitTurnEnds(first, 1);
             awaitTurnEnds(second, 1);
             Browser.screenshot(first, "20-agent-chat-session");
@@ -129,6 +137,7 @@ class AgentOnDockerIT {
                     "command output streamed in pieces as it was printed");
             assertSeqContiguous(events);
             assertEquals(seqs(events), seqs(events(second)), "the second tab saw the same stream");
+            assertEquals(seqs(events), joinedSeqs, "a tab joining mid-turn got the turn so far, then the rest, nothing twice");
 
             String answer = first.findElements(By.cssSelector(".k-assistant")).get(1).getText();
             assertTrue(answer.contains("I created greeting.txt, changed world to Kalpana and ran it"), answer);
