@@ -115,6 +115,15 @@ step "docker engine" "$SCRIPT_DIR/docker-engine.sh"
 if ! docker buildx version >/dev/null 2>&1; then export DOCKER_BUILDKIT=0; fi
 
 JAR_SHA="$(sha256sum "$BRIDGE_JAR" | cut -d' ' -f1)"
+# The files that make the image what it is, besides the bridge jar: an image built from other ones is stale.
+RECIPE_SHA="$(cat "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" | sha256sum | cut -d' ' -f1)"
+if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  have_recipe="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.recipe-sha256" }}' "$IMAGE" 2>/dev/null || true)"
+  if [ "$have_recipe" != "$RECIPE_SHA" ]; then
+    log "image $IMAGE was built from another Dockerfile or entrypoint: rebuilding it."
+    FORCE=1
+  fi
+fi
 if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   have_sha="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.bridge-jar-sha256" }}' "$IMAGE" 2>/dev/null || true)"
   log "image $IMAGE already present: reusing it (use --force to rebuild)."
@@ -290,6 +299,7 @@ BUILD_ARGS=(
   --build-arg "NPM_VERSION=$NPM_VERSION"
   --build-arg "NPM_REGISTRY=$NPM_REGISTRY/"
   --label "org.kalpana.bridge-jar-sha256=$JAR_SHA"
+  --label "org.kalpana.recipe-sha256=$RECIPE_SHA"
   --label "org.kalpana.version=$VERSION"
   --label "org.kalpana.base-image=$BASE_IMAGE"
   --label "org.kalpana.npm-seed=$NPM_SEED"

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * The agent's tools over whatever bridge the workspace has at the moment of each call. A conversation outlives
  * workspace restarts, and each start brings new ports and a new token, so the address is looked up every time
- * and the client replaced when it changed. The lookup throws {@link WorkspaceUnreachableException} for a
- * workspace that is not running.
+ * and the client replaced when it changed. A client whose bridge became unreachable is replaced too, so a
+ * bridge that the container restarted is found again by the next call. The lookup throws
+ * {@link WorkspaceUnreachableException} for a workspace that is not running.
  */
 public final class CurrentBridgeTools implements WorkspaceTools, AutoCloseable {
 
@@ -45,32 +46,70 @@ public final class CurrentBridgeTools implements WorkspaceTools, AutoCloseable {
 
     @Override
     public String readFile(String path) {
-        return current().readFile(path);
+        return onCurrent(tools -> tools.readFile(path));
     }
 
     @Override
     public void writeFile(String path, String content) {
-        current().writeFile(path, content);
+        onCurrent(tools -> {
+            tools.writeFile(path, content);
+            return null;
+        });
     }
 
     @Override
     public void editFile(String path, String search, String replacement) {
-        current().editFile(path, search, replacement);
+        onCurrent(tools -> {
+            tools.editFile(path, search, replacement);
+            return null;
+        });
     }
 
     @Override
     public FileListing listFiles(String path) {
-        return current().listFiles(path);
+        return onCurrent(tools -> tools.listFiles(path));
     }
 
     @Override
     public List<SearchHit> search(String regex) {
-        return current().search(regex);
+        return onCurrent(tools -> tools.search(regex));
     }
 
     @Override
     public RunningCommand runCommand(String command, Duration timeout, Consumer<String> output) {
-        return current().runCommand(command, timeout, output);
+        WorkspaceTools used = current();
+        RunningCommand running = onCurrent(tools -> tools.runCommand(command, timeout, output));
+        running.exit().whenComplete((exit, failure) -> {
+            if (failure != null && unreachable(failure)) {
+                forget(used);
+            }
+        });
+        return running;
+    }
+
+    private <T> T onCurrent(Function<WorkspaceTools, T> call) {
+        WorkspaceTools used = current();
+        try {
+            return call.apply(used);
+        } catch (WorkspaceUnreachableException e) {
+            forget(used);
+            throw e;
+        }
+    }
+
+    /** Drops the client if it is still the current one; the next call connects afresh. */
+    private synchronized void forget(WorkspaceTools broken) {
+        if (tools == broken) {
+            close();
+        }
+    }
+
+    private static boolean unreachable(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof WorkspaceUnreachableException)) {
+            cause = cause.getCause();
+        }
+        return cause != null;
     }
 
     @Override

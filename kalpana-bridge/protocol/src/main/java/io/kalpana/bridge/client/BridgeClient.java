@@ -48,6 +48,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.WebSocketContainer;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -300,7 +302,30 @@ public final class BridgeClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A plain HTTP request first: a published port whose bridge is down (restarting) still accepts TCP through
+     * Docker's proxy, and the WebSocket handshake would then hang for Tyrus's 30 s handshake timeout instead of
+     * failing at once and being retried.
+     */
+    private void requireAnswering() {
+        URI http = URI.create(config.endpoint().toString().replaceFirst("^ws", "http"));
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        try {
+            HttpURLConnection probe = (HttpURLConnection) http.toURL().openConnection();
+            probe.setConnectTimeout(timeoutMillis);
+            probe.setReadTimeout(timeoutMillis);
+            try {
+                probe.getResponseCode();
+            } finally {
+                probe.disconnect();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BridgeUnavailableException("bridge at " + config.endpoint() + " does not answer: " + e, e);
+        }
+    }
+
     private BridgeConnection openAndGreet() {
+        requireAnswering();
         ClientSocketEndpoint endpoint = new ClientSocketEndpoint(this);
         ClientEndpointConfig endpointConfig = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
