@@ -6,6 +6,7 @@ import io.kalpana.port.PortAllocator;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
+import io.kalpana.quota.QuotaService;
 import io.kalpana.runtime.ManagedContainer;
 import io.kalpana.runtime.StartedContainer;
 import io.kalpana.runtime.WorkspaceLaunch;
@@ -60,6 +61,9 @@ public class WorkspaceLifecycle {
     @Inject
     WorkspaceSecretStore secretStore;
 
+    @Inject
+    QuotaService quotas;
+
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
     }
@@ -74,7 +78,7 @@ public class WorkspaceLifecycle {
      */
     public Started start(Caller caller, WorkspaceId id) {
         Workspace workspace = workspaces.get(caller, id);
-        if (!states.beginStart(id)) {
+        if (!quotas.admitStart(workspace.owner(), id, () -> states.beginStart(id))) {
             WorkspaceStatus now = currentStatus(id);
             if (now == WorkspaceStatus.RUNNING) {
                 return new Started(workspaces.get(caller, id), Optional.empty());

@@ -4,6 +4,7 @@ import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.quota.QuotaService;
 import io.kalpana.store.DuplicateKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,11 +33,14 @@ public class WorkspaceService {
     @Inject
     WorkspaceLifecycle lifecycle;
 
+    @Inject
+    QuotaService quotas;
+
     public Workspace create(Caller caller, NewWorkspace request) {
         Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
                 request.template(), request.repoUrl(), request.nixConfig(), Instant.now(Clock.systemUTC()));
         try {
-            template.insert(workspace);
+            quotas.admitCreate(caller.username(), () -> template.insert(workspace));
         } catch (RuntimeException e) {
             if (DuplicateKey.isCauseOf(e)) {
                 throw KalpanaException.conflict("workspace_name_taken",
