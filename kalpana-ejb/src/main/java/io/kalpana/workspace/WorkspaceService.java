@@ -67,6 +67,25 @@ public class WorkspaceService {
                 .orElseThrow(() -> KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
     }
 
+    /**
+     * Deletes a STOPPED workspace whose retention ran out, for the reaper: audited as done by "system". The
+     * status swap in {@link WorkspaceLifecycle#deleteResources} lets only one of racing deletes (or a start) act.
+     */
+    public void deleteBySystem(WorkspaceId id, String reason) {
+        Workspace workspace = template.find(Workspace.class, id.value())
+                .orElseThrow(() -> KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
+        if (workspace.status() != WorkspaceStatus.STOPPED) {
+            throw KalpanaException.conflict("workspace_busy", "Workspace '" + workspace.name() + "' is "
+                    + workspace.status() + " and is not deleted");
+        }
+        lifecycle.deleteResources(id);
+        ports.release(id.value());
+        template.delete(Workspace.class, id.value());
+        audit.record(null, "workspace.delete", "workspace:" + id, "owner=" + workspace.owner() + " name="
+                + workspace.name() + " reason=" + reason);
+        LOG.info(() -> "workspace=" + id + " of " + workspace.owner() + " deleted by the reaper: " + reason);
+    }
+
     public void delete(Caller caller, WorkspaceId id) {
         Workspace workspace = get(caller, id);
         if (workspace.status() != WorkspaceStatus.STOPPED && workspace.status() != WorkspaceStatus.ERROR) {
