@@ -10,6 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
@@ -174,6 +180,47 @@ class ReaperAndQuotaIT {
         assertTrue(warning != null && warning.contains("will be stopped"), "warned first: " + warning);
         assertEquals("stopped after 1 min without activity", workspace.getString("statusReason"));
         assertTrue(workspace.isNull("idePort"), "ports released");
+    }
+
+    @Test
+    void theDashboardShowsTheWarningLiveAndKeepRunningLiftsIt() throws Exception {
+        String name = unique("watcher");
+        String owner = user(name);
+        String id = create(owner, "watched");
+        assertEquals(200, api.send("PUT", "/api/v1/admin/settings", admin,
+                "{\"idleTimeout\":\"PT2M\",\"warnBefore\":\"PT95S\"}").status());
+        assertEquals(200, api.post("/api/v1/workspaces/" + id + "/start", owner, null).status());
+
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+            String base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
+            driver.get(base + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(name);
+            driver.findElement(By.id("signin:password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("signin:submit")).click();
+            wait.until(ExpectedConditions.titleContains("Your workspaces"));
+            String activity = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".k-activity"))).getText();
+            assertTrue(activity.startsWith("Last activity: started at "), activity);
+
+            // No reload: the warning arrives over the live status channel about 25 s after the start.
+            assertTrue(driver.findElements(By.cssSelector(".k-warning")).isEmpty(), "not warned yet when the page opens");
+            WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".k-warning")));
+            assertTrue(warning.getText().contains("will be stopped at about"), warning.getText());
+            Browser.screenshot(driver, "reaper-01-idle-warning");
+
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector(".k-keep")).click();
+                return true;
+            });
+            wait.ignoring(StaleElementReferenceException.class).until(d ->
+                    d.findElement(By.cssSelector(".k-activity")).getText().contains("you chose Keep running"));
+            assertTrue(driver.findElements(By.cssSelector(".k-warning")).isEmpty(), "the warning is gone");
+            Browser.screenshot(driver, "reaper-02-kept-running");
+            assertEquals("KEEP_RUNNING", api.get("/api/v1/workspaces/" + id, owner).json().getString("lastSignal"));
+        } finally {
+            driver.quit();
+        }
     }
 
     private void assertBadSettings(String body, String field) {
