@@ -64,6 +64,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     private static final int OUTPUT_TAIL_BYTES = 4000;
 
     private RuntimeSettings settings;
+    private final IdeHeartbeatProbe heartbeats = new IdeHeartbeatProbe();
     private Supplier<String> installation;
     private DockerClient client;
     private final ReadinessProbe readiness = new ReadinessProbe();
@@ -322,6 +323,12 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<IdeHeartbeat> ideHeartbeat(PortPair ports) {
+        URI healthz = healthz(ports);
+        return heartbeats.read(healthz.getHost().replace("[", "").replace("]", ""), healthz.getPort());
     }
 
     private URI healthz(PortPair ports) {

@@ -15,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.websocket.Session;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,8 +26,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes status changes of a person's workspaces to their open dashboards. It reads the database rather
- * than listening to in-process events, so changes made by another Kalpana instance on the same database
+ * Pushes status changes (and the reaper's warnings) of a person's workspaces to their open dashboards. It reads
+ * the database rather than listening to in-process events, so changes made by another Kalpana instance on the same database
  * (or by the reaper, or the API) reach the page too.
  */
 @ApplicationScoped
@@ -42,7 +43,11 @@ public class WorkspaceWatch {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Username, Set<Session>> watchers = new ConcurrentHashMap<>();
-    private final Map<Username, Map<String, String>> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Username, Map<String, Shown>> lastSeen = new ConcurrentHashMap<>();
+
+    /** What the dashboard shows of one workspace; a change of any part is pushed. */
+    private record Shown(String status, String reason, String warning) {
+    }
     private ScheduledFuture<?> polling;
 
     @PostConstruct
@@ -82,21 +87,41 @@ public class WorkspaceWatch {
         }
     }
 
-    private void poll(Username username, Set<Session> sessions) {
-        Map<String, String> now = new HashMap<>();
-        for (Workspace workspace : workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) {
-            now.put(workspace.id().value(), workspace.status() + "|" + workspace.statusReason().orElse(""));
+    /**
+     * A digest of what a dashboard shows of these workspaces. The page sends the one it was rendered with when its
+     * socket opens, so a change made between rendering and connecting is not missed (see {@link #isStale}).
+     */
+    public static int fingerprint(List<Workspace> shown) {
+        return shownOf(shown).hashCode();
+    }
+
+    /** Whether the person's workspaces changed since a dashboard rendered them with {@code fingerprint}. */
+    public boolean isStale(Username username, int fingerprint) {
+        return fingerprint(workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) != fingerprint;
+    }
+
+    private static Map<String, Shown> shownOf(List<Workspace> list) {
+        Map<String, Shown> shown = new HashMap<>();
+        for (Workspace workspace : list) {
+            shown.put(workspace.id().value(), new Shown(workspace.status().name(), workspace.statusReason().orElse(""),
+                    workspace.warning().orElse("")));
         }
-        Map<String, String> before = lastSeen.put(username, now);
+        return shown;
+    }
+
+    private void poll(Username username, Set<Session> sessions) {
+        Map<String, Shown> now = shownOf(workspaces.listOwn(new Caller(username, Set.of(Role.USER))));
+        Map<String, Shown> before = lastSeen.put(username, now);
         if (before == null || before.equals(now)) {
             return;
         }
-        for (Map.Entry<String, String> change : now.entrySet()) {
+        for (Map.Entry<String, Shown> change : now.entrySet()) {
             if (!Objects.equals(before.get(change.getKey()), change.getValue())) {
-                String[] statusAndReason = change.getValue().split("\\|", 2);
-                LOG.fine(() -> "workspace=" + change.getKey() + " now " + statusAndReason[0] + ", telling " + username);
+                Shown shown = change.getValue();
+                LOG.fine(() -> "workspace=" + change.getKey() + " now " + shown.status() + ", telling " + username);
                 broadcast(sessions, Json.createObjectBuilder().add("type", "status").add("id", change.getKey())
-                        .add("status", statusAndReason[0]).add("reason", statusAndReason[1]).build().toString());
+                        .add("status", shown.status()).add("reason", shown.reason())
+                        .add("warning", shown.warning()).build().toString());
             }
         }
         if (!now.keySet().containsAll(before.keySet())) {
