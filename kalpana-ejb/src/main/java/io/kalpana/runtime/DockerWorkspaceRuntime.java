@@ -261,6 +261,12 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 } catch (TimeoutException e) {
                     LOG.fine(() -> "workspace=" + entry.getKey() + " stats took longer than " + timeout.toMillis() + " ms");
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        KalpanaException problem = DockerFailures.translate(failure, settings, "measure containers");
+                        if ("docker_unavailable".equals(problem.code())) {
+                            throw problem;
+                        }
+                    }
                     LOG.fine(() -> "workspace=" + entry.getKey() + " stats failed: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
