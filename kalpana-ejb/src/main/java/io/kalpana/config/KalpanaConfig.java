@@ -139,6 +139,34 @@ public class KalpanaConfig {
     @ConfigProperty(name = "kalpana.agent.commands.confirm")
     Optional<String> agentCommandsConfirm;
 
+    @Inject
+    @ConfigProperty(name = "kalpana.reaper.idle-timeout")
+    String reaperIdleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.reaper.warn-before")
+    String reaperWarnBefore;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.reaper.max-lifetime")
+    Optional<String> reaperMaxLifetime;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.reaper.stopped-retention")
+    Optional<String> reaperStoppedRetention;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.reaper.sweep-interval")
+    Duration reaperSweepInterval;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.quota.max-running")
+    int quotaMaxRunning;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.quota.max-total")
+    int quotaMaxTotal;
+
     /** Where a browser reaches a workspace's IDE on {@code port}. */
     public String ideUrl(HostPort port) {
         String host = ideHost.contains(":") ? "[" + ideHost + "]" : ideHost;
@@ -263,6 +291,35 @@ public class KalpanaConfig {
 
     public List<String> agentCommandsConfirm() {
         return commaList(agentCommandsConfirm);
+    }
+
+    /** Text, not Duration: the live settings parse it so that a bad value names its key. */
+    public String reaperIdleTimeout() {
+        return reaperIdleTimeout;
+    }
+
+    public String reaperWarnBefore() {
+        return reaperWarnBefore;
+    }
+
+    public Optional<String> reaperMaxLifetime() {
+        return reaperMaxLifetime.filter(value -> !value.isBlank());
+    }
+
+    public Optional<String> reaperStoppedRetention() {
+        return reaperStoppedRetention.filter(value -> !value.isBlank());
+    }
+
+    public Duration reaperSweepInterval() {
+        return reaperSweepInterval;
+    }
+
+    public int quotaMaxRunning() {
+        return quotaMaxRunning;
+    }
+
+    public int quotaMaxTotal() {
+        return quotaMaxTotal;
     }
 
     /**

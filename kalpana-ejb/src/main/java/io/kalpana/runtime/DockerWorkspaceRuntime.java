@@ -67,6 +67,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     private static final int OUTPUT_TAIL_BYTES = 4000;
 
     private RuntimeSettings settings;
+    private final IdeHeartbeatProbe heartbeats = new IdeHeartbeatProbe();
     private Supplier<String> installation;
     private DockerClient client;
     private final ReadinessProbe readiness = new ReadinessProbe();
@@ -412,6 +413,12 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 throw DockerFailures.imageMissing(settings.image(), e);
             }
         }, "look up the workspace image");
+    }
+
+    @Override
+    public Optional<IdeHeartbeat> ideHeartbeat(PortPair ports) {
+        URI healthz = healthz(ports);
+        return heartbeats.read(healthz.getHost().replace("[", "").replace("]", ""), healthz.getPort());
     }
 
     private URI healthz(PortPair ports) {

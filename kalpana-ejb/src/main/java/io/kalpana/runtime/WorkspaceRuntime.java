@@ -41,6 +41,12 @@ public interface WorkspaceRuntime {
     /** Runs a command as the workspace user inside the running container, bounded by {@code timeout}. */
     ExecResult exec(WorkspaceId id, List<String> command, Duration timeout);
 
+    /**
+     * code-server's own account of use of the workspace's IDE on its published port; empty when it does not
+     * answer. Asking does not count as use.
+     */
+    java.util.Optional<IdeHeartbeat> ideHeartbeat(io.kalpana.port.PortPair ports);
+
     /** Writes files below {@code /workspace}, owned by the workspace user, replacing files of the same path. */
     void writeFiles(WorkspaceId id, List<WorkspaceFile> files);
 

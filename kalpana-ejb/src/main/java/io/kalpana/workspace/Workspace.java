@@ -61,6 +61,28 @@ public class Workspace {
     @Column
     private Instant lastActivityAt;
 
+    /** Epoch milliseconds of {@link #lastActivityAt}, for atomic "only if newer" updates. */
+    @Column
+    private Long lastActivityMillis;
+
+    @Column
+    private String lastSignal;
+
+    @Column
+    private Instant startedAt;
+
+    @Column
+    private Instant stoppedAt;
+
+    @Column
+    private String warning;
+
+    @Column
+    private String warningKind;
+
+    @Column
+    private Instant warnedAt;
+
     protected Workspace() {
     }
 
@@ -77,6 +99,8 @@ public class Workspace {
         this.createdAt = now;
         this.updatedAt = now;
         this.lastActivityAt = now;
+        this.lastActivityMillis = now.toEpochMilli();
+        this.stoppedAt = now;
     }
 
     public WorkspaceId id() {
@@ -131,5 +155,32 @@ public class Workspace {
 
     public Instant lastActivityAt() {
         return lastActivityAt;
+    }
+
+    /** The last sign of use the reaper knows of; empty for a workspace never started since the reaper came. */
+    public Optional<ActivitySignal> lastSignal() {
+        return Optional.ofNullable(lastSignal).map(ActivitySignal::valueOf);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** Since when a STOPPED workspace has been stopped (its creation for one never started). */
+    public Instant stoppedAt() {
+        return stoppedAt == null ? updatedAt : stoppedAt;
+    }
+
+    /** What the reaper is about to do to this workspace, in words for its owner. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
+    }
+
+    public Optional<ReaperWarningKind> warningKind() {
+        return Optional.ofNullable(warningKind).map(ReaperWarningKind::valueOf);
+    }
+
+    public Optional<Instant> warnedAt() {
+        return Optional.ofNullable(warnedAt);
     }
 }

@@ -6,6 +6,7 @@ import io.kalpana.port.PortAllocator;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
+import io.kalpana.quota.QuotaService;
 import io.kalpana.runtime.ManagedContainer;
 import io.kalpana.runtime.StartedContainer;
 import io.kalpana.runtime.WorkspaceLaunch;
@@ -60,6 +61,9 @@ public class WorkspaceLifecycle {
     @Inject
     WorkspaceSecretStore secretStore;
 
+    @Inject
+    QuotaService quotas;
+
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
     }
@@ -74,7 +78,7 @@ public class WorkspaceLifecycle {
      */
     public Started start(Caller caller, WorkspaceId id) {
         Workspace workspace = workspaces.get(caller, id);
-        if (!states.beginStart(id)) {
+        if (!quotas.admitStart(workspace.owner(), id, () -> states.beginStart(id))) {
             WorkspaceStatus now = currentStatus(id);
             if (now == WorkspaceStatus.RUNNING) {
                 return new Started(workspaces.get(caller, id), Optional.empty());
@@ -100,6 +104,61 @@ public class WorkspaceLifecycle {
             throw busy(workspace, now);
         }
         audit.record(caller.username(), "workspace.stop", "workspace:" + id, "name=" + workspace.name());
+        removeClaimed(id, null);
+        LOG.info(() -> "workspace=" + id + " stopped by " + caller.username() + " (was " + from.get() + ")");
+        return workspaces.get(caller, id);
+    }
+
+    /** Why the reaper stops a workspace; the claim decides whether a last-moment sign of use still saves it. */
+    public enum SystemStop {
+        /** Idle: stopped only if no activity newer than the one the reaper saw arrived meanwhile. */
+        IDLE,
+        /** Its maximum lifetime is reached: stopped while RUNNING, in use or not. */
+        LIFETIME
+    }
+
+    /**
+     * Stops a RUNNING workspace on the reaper's behalf, audited as done by "system", with {@code reason} kept as
+     * its status reason. False when another stop (a person, another instance) or new activity came first: the
+     * status swap lets exactly one of them act.
+     */
+    public boolean stopBySystem(WorkspaceId id, SystemStop why, long seenActivityMillis, String reason) {
+        boolean claimed = why == SystemStop.IDLE ? states.beginIdleStop(id, seenActivityMillis) : states.beginRunningStop(id);
+        if (!claimed) {
+            return false;
+        }
+        audit.record(null, "workspace.stop", "workspace:" + id, "reason=" + reason);
+        removeClaimed(id, reason);
+        LOG.info(() -> "workspace=" + id + " stopped by the reaper: " + reason);
+        return true;
+    }
+
+    /**
+     * Removes the container and port leases a workspace in ERROR may have kept (a failed stop leaves them so as not
+     * to lose track of a running container). It becomes STOPPED, its earlier failure kept in the reason.
+     */
+    public boolean cleanUpAfterError(WorkspaceId id, String earlierReason) {
+        if (!states.beginErrorCleanup(id)) {
+            return false;
+        }
+        String reason = "Cleaned up after an error" + (earlierReason == null ? "" : " (" + earlierReason + ")")
+                + "; start it again when you need it";
+        audit.record(null, "workspace.cleanup", "workspace:" + id, "reason=" + reason);
+        removeClaimed(id, reason);
+        LOG.info(() -> "workspace=" + id + " leftovers of an ERROR removed by the reaper");
+        return true;
+    }
+
+    /** Ids of workspaces that have a container (running or not) or leased ports, whatever their status. */
+    public Set<WorkspaceId> holdingResources() {
+        Set<WorkspaceId> holders = new HashSet<>();
+        runtime.listManaged().forEach(container -> container.workspace().ifPresent(holders::add));
+        ports.leases().forEach(lease -> holders.add(new WorkspaceId(lease.workspaceId())));
+        return holders;
+    }
+
+    /** The container, secrets and ports of a workspace whose stop this caller claimed (it is STOPPING). */
+    private void removeClaimed(WorkspaceId id, String reason) {
         try {
             runtime.remove(id);
         } catch (KalpanaException e) {
@@ -109,9 +168,7 @@ public class WorkspaceLifecycle {
         }
         secretStore.forget(id);
         ports.release(id.value());
-        states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), null);
-        LOG.info(() -> "workspace=" + id + " stopped by " + caller.username() + " (was " + from.get() + ")");
-        return workspaces.get(caller, id);
+        states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), reason);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.quota.QuotaService;
 import io.kalpana.store.DuplicateKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,11 +33,14 @@ public class WorkspaceService {
     @Inject
     WorkspaceLifecycle lifecycle;
 
+    @Inject
+    QuotaService quotas;
+
     public Workspace create(Caller caller, NewWorkspace request) {
         Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
                 request.template(), request.repoUrl(), request.nixConfig(), Instant.now(Clock.systemUTC()));
         try {
-            template.insert(workspace);
+            quotas.admitCreate(caller.username(), () -> template.insert(workspace));
         } catch (RuntimeException e) {
             if (DuplicateKey.isCauseOf(e)) {
                 throw KalpanaException.conflict("workspace_name_taken",
@@ -61,6 +65,25 @@ public class WorkspaceService {
         return template.find(Workspace.class, id.value())
                 .filter(workspace -> caller.mayAccess(workspace.owner()))
                 .orElseThrow(() -> KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
+    }
+
+    /**
+     * Deletes a STOPPED workspace whose retention ran out, for the reaper: audited as done by "system". The
+     * status swap in {@link WorkspaceLifecycle#deleteResources} lets only one of racing deletes (or a start) act.
+     */
+    public void deleteBySystem(WorkspaceId id, String reason) {
+        Workspace workspace = template.find(Workspace.class, id.value())
+                .orElseThrow(() -> KalpanaException.notFound("workspace_not_found", "There is no workspace '" + id + "'"));
+        if (workspace.status() != WorkspaceStatus.STOPPED) {
+            throw KalpanaException.conflict("workspace_busy", "Workspace '" + workspace.name() + "' is "
+                    + workspace.status() + " and is not deleted");
+        }
+        lifecycle.deleteResources(id);
+        ports.release(id.value());
+        template.delete(Workspace.class, id.value());
+        audit.record(null, "workspace.delete", "workspace:" + id, "owner=" + workspace.owner() + " name="
+                + workspace.name() + " reason=" + reason);
+        LOG.info(() -> "workspace=" + id + " of " + workspace.owner() + " deleted by the reaper: " + reason);
     }
 
     public void delete(Caller caller, WorkspaceId id) {

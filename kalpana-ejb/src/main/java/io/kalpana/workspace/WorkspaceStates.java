@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,6 +42,14 @@ public class WorkspaceStates {
     private static final String IDE_PORT = "idePort";
     private static final String BRIDGE_PORT = "bridgePort";
     private static final String UPDATED_AT = "updatedAt";
+    private static final String LAST_ACTIVITY_AT = "lastActivityAt";
+    private static final String LAST_ACTIVITY_MILLIS = "lastActivityMillis";
+    private static final String LAST_SIGNAL = "lastSignal";
+    private static final String STARTED_AT = "startedAt";
+    private static final String STOPPED_AT = "stoppedAt";
+    private static final String WARNING = "warning";
+    private static final String WARNING_KIND = "warningKind";
+    private static final String WARNED_AT = "warnedAt";
 
     private Supplier<MongoDatabase> database;
     private Clock clock;
@@ -73,11 +82,83 @@ public class WorkspaceStates {
 
     /** Records the container of a start that is still STARTING; false when a stop or delete overtook it. */
     public boolean markRunning(WorkspaceId id, String containerId, PortPair ports, String reason) {
+        // The start itself is the first sign of use, written with the status so the reaper never sees a
+        // RUNNING workspace with the idle time of its previous run.
+        Instant now = clock.instant();
         return swap(id, Set.of(WorkspaceStatus.STARTING), WorkspaceStatus.RUNNING,
                 Updates.set(CONTAINER_ID, containerId),
                 Updates.set(IDE_PORT, ports.ide().number()),
                 Updates.set(BRIDGE_PORT, ports.bridge().number()),
-                Updates.set(STATUS_REASON, reason)).isPresent();
+                Updates.set(STATUS_REASON, reason),
+                Updates.set(STARTED_AT, now.toString()),
+                Updates.set(LAST_ACTIVITY_AT, now.toString()),
+                Updates.set(LAST_ACTIVITY_MILLIS, now.toEpochMilli()),
+                Updates.set(LAST_SIGNAL, ActivitySignal.STARTED.name()),
+                Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null)).isPresent();
+    }
+
+    /**
+     * Claims an idle stop: only while the workspace is RUNNING and no activity newer than {@code seenActivityMillis}
+     * arrived since the reaper looked, so a keystroke in the last moment wins over the reaper.
+     */
+    public boolean beginIdleStop(WorkspaceId id, long seenActivityMillis) {
+        return swapIf(id, Filters.or(Filters.eq(LAST_ACTIVITY_MILLIS, null), Filters.lte(LAST_ACTIVITY_MILLIS, seenActivityMillis)),
+                Set.of(WorkspaceStatus.RUNNING), WorkspaceStatus.STOPPING, Updates.set(STATUS_REASON, null)).isPresent();
+    }
+
+    /** Claims a stop of a RUNNING workspace only (the reaper's lifetime limit). */
+    public boolean beginRunningStop(WorkspaceId id) {
+        return swap(id, Set.of(WorkspaceStatus.RUNNING), WorkspaceStatus.STOPPING, Updates.set(STATUS_REASON, null))
+                .isPresent();
+    }
+
+    /** Claims the clean-up of a workspace in ERROR, keeping starts out while its leftovers are removed. */
+    public boolean beginErrorCleanup(WorkspaceId id) {
+        return swap(id, Set.of(WorkspaceStatus.ERROR), WorkspaceStatus.STOPPING).isPresent();
+    }
+
+    /**
+     * Records a sign of use, unless a newer one is stored already (events may arrive out of order, from several
+     * instances). A newer sign also lifts an idle warning: the workspace is in use again.
+     */
+    public boolean recordActivity(WorkspaceId id, ActivitySignal signal, Instant at) {
+        long millis = at.toEpochMilli();
+        boolean newer = guarded(() -> collection().updateOne(
+                Filters.and(Filters.eq(ID, id.value()),
+                        Filters.or(Filters.eq(LAST_ACTIVITY_MILLIS, null), Filters.lt(LAST_ACTIVITY_MILLIS, millis))),
+                Updates.combine(Updates.set(LAST_ACTIVITY_AT, at.toString()), Updates.set(LAST_ACTIVITY_MILLIS, millis),
+                        Updates.set(LAST_SIGNAL, signal.name()))).getModifiedCount() > 0);
+        if (newer) {
+            guarded(() -> collection().updateOne(
+                    Filters.and(Filters.eq(ID, id.value()), Filters.eq(WARNING_KIND, ReaperWarningKind.IDLE.name())),
+                    Updates.combine(Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null))));
+        }
+        return newer;
+    }
+
+    /**
+     * Stores a warning of the reaper while the workspace is still {@code expected} and, for an idle warning,
+     * still without activity newer than {@code seenActivityMillis}; false when the workspace moved on.
+     */
+    public boolean warn(WorkspaceId id, WorkspaceStatus expected, ReaperWarningKind kind, String text,
+                        long seenActivityMillis) {
+        Bson filter = Filters.and(Filters.eq(ID, id.value()), Filters.eq(STATUS, expected.name()));
+        if (kind == ReaperWarningKind.IDLE) {
+            filter = Filters.and(filter, Filters.or(Filters.eq(LAST_ACTIVITY_MILLIS, null),
+                    Filters.lte(LAST_ACTIVITY_MILLIS, seenActivityMillis)));
+        }
+        Bson matching = filter;
+        return guarded(() -> collection().updateOne(matching, Updates.combine(Updates.set(WARNING, text),
+                Updates.set(WARNING_KIND, kind.name()), Updates.set(WARNED_AT, clock.instant().toString())))
+                .getModifiedCount() > 0);
+    }
+
+    /** Restarts the retention period of a STOPPED workspace and lifts its deletion warning: its owner wants it. */
+    public boolean keepStopped(WorkspaceId id) {
+        return guarded(() -> collection().updateOne(
+                Filters.and(Filters.eq(ID, id.value()), Filters.eq(STATUS, WorkspaceStatus.STOPPED.name())),
+                Updates.combine(Updates.set(STOPPED_AT, clock.instant().toString()), Updates.set(WARNING, null),
+                        Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null))).getMatchedCount() > 0);
     }
 
     /** Claims a stop; the status it stopped from tells a stop that overtook a start from an ordinary one. */
@@ -93,7 +174,9 @@ public class WorkspaceStates {
     }
 
     public boolean markStopped(WorkspaceId id, Set<WorkspaceStatus> expected, String reason) {
-        return swap(id, expected, WorkspaceStatus.STOPPED, withoutContainer(reason)).isPresent();
+        List<Bson> changes = new ArrayList<>(Arrays.asList(withoutContainer(reason)));
+        changes.add(Updates.set(STOPPED_AT, clock.instant().toString()));
+        return swap(id, expected, WorkspaceStatus.STOPPED, changes.toArray(Bson[]::new)).isPresent();
     }
 
     public boolean markError(WorkspaceId id, Set<WorkspaceStatus> expected, String reason) {
@@ -122,17 +205,26 @@ public class WorkspaceStates {
 
     private Bson[] withoutContainer(String reason) {
         return new Bson[]{Updates.set(CONTAINER_ID, null), Updates.set(IDE_PORT, null),
-                Updates.set(BRIDGE_PORT, null), Updates.set(STATUS_REASON, reason)};
+                Updates.set(BRIDGE_PORT, null), Updates.set(STATUS_REASON, reason),
+                Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null)};
     }
 
     /** The status before the swap when this call won it; empty when the workspace was not in {@code expected}. */
     private Optional<WorkspaceStatus> swap(WorkspaceId id, Set<WorkspaceStatus> expected, WorkspaceStatus next,
                                            Bson... changes) {
+        return swapIf(id, null, expected, next, changes);
+    }
+
+    /** A swap that also requires {@code condition} (when not null) of the document. */
+    private Optional<WorkspaceStatus> swapIf(WorkspaceId id, Bson condition, Set<WorkspaceStatus> expected,
+                                             WorkspaceStatus next, Bson... changes) {
         List<Bson> updates = new ArrayList<>(Arrays.asList(changes));
         updates.add(Updates.set(STATUS, next.name()));
         updates.add(Updates.set(UPDATED_AT, clock.instant().toString()));
         return guarded(() -> Optional.ofNullable(collection().findOneAndUpdate(
-                        Filters.and(Filters.eq(ID, id.value()), Filters.in(STATUS, names(expected))),
+                        condition == null
+                                ? Filters.and(Filters.eq(ID, id.value()), Filters.in(STATUS, names(expected)))
+                                : Filters.and(Filters.eq(ID, id.value()), Filters.in(STATUS, names(expected)), condition),
                         Updates.combine(updates),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
                                 .projection(Projections.include(STATUS))))

@@ -6,6 +6,9 @@ import io.kalpana.identity.Role;
 import io.kalpana.identity.Username;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.quota.QuotaService;
+import io.kalpana.settings.LiveSettings;
+import io.kalpana.settings.SettingsService;
 import io.kalpana.runtime.DockerTestSupport;
 import io.kalpana.runtime.DockerWorkspaceRuntime;
 import io.kalpana.runtime.ExecResult;
@@ -74,6 +77,9 @@ class WorkspaceLifecycleDockerIT {
                 // The audit trail is JNoSQL's business and not under test here.
             }
         };
+        wired.quotas = new QuotaService(documents::database, new SettingsService(documents::database,
+                () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
+                        100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
         return wired;
     }
 

@@ -2,6 +2,10 @@ package io.kalpana.web.workspace;
 
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.reaper.ActivityRecorder;
+import io.kalpana.settings.SettingsService;
+import io.kalpana.workspace.ActivitySignal;
+import io.kalpana.workspace.ReaperWarningKind;
 import io.kalpana.web.problem.Problems;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
@@ -33,6 +37,7 @@ public class DashboardBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DashboardBean.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -43,6 +48,12 @@ public class DashboardBean implements Serializable {
 
     @Inject
     transient WorkspaceLifecycle lifecycle;
+
+    @Inject
+    transient ActivityRecorder activity;
+
+    @Inject
+    transient SettingsService settings;
 
     private List<Workspace> mine = List.of();
     private String newName;
@@ -97,6 +108,51 @@ public class DashboardBean implements Serializable {
             show(e);
         }
         refresh();
+    }
+
+    public void keepRunning(String id) {
+        try {
+            Workspace kept = activity.keepRunning(caller, new WorkspaceId(id));
+            info(kept.status() == WorkspaceStatus.RUNNING
+                    ? "Workspace '" + kept.name() + "' is kept running"
+                    : "Workspace '" + kept.name() + "' is kept; it will not be deleted now");
+        } catch (RuntimeException e) {
+            show(e);
+        }
+        refresh();
+    }
+
+    /** Whether the row offers "Keep running": only for a warning that keeping can avert. */
+    public boolean canKeep(Workspace workspace) {
+        return workspace.warningKind().filter(ReaperWarningKind::avertable).isPresent();
+    }
+
+    /** Why the reaper counts a running workspace as in use: its last sign of use and when. */
+    public String activityLabel(Workspace workspace) {
+        return "Last activity: " + workspace.lastSignal().map(DashboardBean::signalLabel).orElse("created")
+                + " at " + TIME.format(workspace.lastActivityAt());
+    }
+
+    public String activityHint(Workspace workspace) {
+        String idle;
+        try {
+            idle = settings.current().idleTimeout().toMinutes() + " min";
+        } catch (RuntimeException e) {
+            idle = "a while";
+        }
+        return "A running workspace is stopped (its files kept) after " + idle + " without activity: editing in the"
+                + " IDE, agent turns and commands all count. " + activityLabel(workspace) + ".";
+    }
+
+    private static String signalLabel(ActivitySignal signal) {
+        return switch (signal) {
+            case IDE -> "editor in use";
+            case IDE_PROXY -> "IDE traffic";
+            case AGENT_TURN -> "agent turn";
+            case BRIDGE_COMMAND -> "command or file operation";
+            case KEEP_RUNNING -> "you chose Keep running";
+            case STARTED -> "started";
+        };
     }
 
     public boolean canStart(Workspace workspace) {

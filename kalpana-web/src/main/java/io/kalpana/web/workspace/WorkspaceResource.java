@@ -3,6 +3,7 @@ package io.kalpana.web.workspace;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.reaper.ActivityRecorder;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
@@ -47,6 +48,9 @@ public class WorkspaceResource {
 
     @Inject
     KalpanaConfig config;
+
+    @Inject
+    ActivityRecorder activity;
 
     @Resource
     ManagedExecutorService executor;
@@ -111,6 +115,14 @@ public class WorkspaceResource {
     @Operation(summary = "Stop a workspace: its container goes, its files stay")
     public WorkspaceJson stop(@PathParam("id") String id) {
         return json(lifecycle.stop(caller, new WorkspaceId(id)));
+    }
+
+    @POST
+    @Path("{id}/keep-running")
+    @Operation(summary = "Keep a workspace the reaper warned about: counts as use of a running one, restarts the"
+            + " retention period of a stopped one")
+    public WorkspaceJson keepRunning(@PathParam("id") String id) {
+        return json(activity.keepRunning(caller, new WorkspaceId(id)));
     }
 
     private void startQuietly(Caller starter, WorkspaceId id) {

@@ -30,8 +30,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes status changes of a person's workspaces to their open dashboards. It reads the database rather
- * than listening to in-process events, so changes made by another Kalpana instance on the same database
+ * Pushes status changes (and the reaper's warnings) of a person's workspaces to their open dashboards. It reads
+ * the database rather than listening to in-process events, so changes made by another Kalpana instance on the same database
  * (or by the reaper, or the API) reach the page too.
  */
 @ApplicationScoped
@@ -51,11 +51,15 @@ public class WorkspaceWatch {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Username, Set<Session>> watchers = new ConcurrentHashMap<>();
-    private final Map<Username, Map<String, String>> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Username, Map<String, Shown>> lastSeen = new ConcurrentHashMap<>();
     private final Set<Session> allWatchers = ConcurrentHashMap.newKeySet();
     private final Map<String, String> allSeen = new ConcurrentHashMap<>();
     private volatile Instant allSince;
     private volatile long allCount = -1;
+
+    /** What the dashboard shows of one workspace; a change of any part is pushed. */
+    private record Shown(String status, String reason, String warning) {
+    }
     private ScheduledFuture<?> polling;
 
     @PostConstruct
@@ -119,20 +123,22 @@ public class WorkspaceWatch {
     }
 
     private void poll(Username username, Set<Session> sessions) {
-        Map<String, String> now = new HashMap<>();
+        Map<String, Shown> now = new HashMap<>();
         for (Workspace workspace : workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) {
-            now.put(workspace.id().value(), workspace.status() + "|" + workspace.statusReason().orElse(""));
+            now.put(workspace.id().value(), new Shown(workspace.status().name(), workspace.statusReason().orElse(""),
+                    workspace.warning().orElse("")));
         }
-        Map<String, String> before = lastSeen.put(username, now);
+        Map<String, Shown> before = lastSeen.put(username, now);
         if (before == null || before.equals(now)) {
             return;
         }
-        for (Map.Entry<String, String> change : now.entrySet()) {
+        for (Map.Entry<String, Shown> change : now.entrySet()) {
             if (!Objects.equals(before.get(change.getKey()), change.getValue())) {
-                String[] statusAndReason = change.getValue().split("\\|", 2);
-                LOG.fine(() -> "workspace=" + change.getKey() + " now " + statusAndReason[0] + ", telling " + username);
+                Shown shown = change.getValue();
+                LOG.fine(() -> "workspace=" + change.getKey() + " now " + shown.status() + ", telling " + username);
                 broadcast(sessions, Json.createObjectBuilder().add("type", "status").add("id", change.getKey())
-                        .add("status", statusAndReason[0]).add("reason", statusAndReason[1]).build().toString());
+                        .add("status", shown.status()).add("reason", shown.reason())
+                        .add("warning", shown.warning()).build().toString());
             }
         }
         if (!now.keySet().containsAll(before.keySet())) {
