@@ -71,7 +71,9 @@ public class CapacityService {
         EngineView engine = engine();
         Map<WorkspaceId, WorkspaceRow> measured = directory.byIds(engine.usage().keySet().stream().map(WorkspaceId::value).toList());
         List<ContainerLoad> containers = engine.usage().values().stream()
-                .filter(usage -> measured.containsKey(usage.workspace()))
+                // The measurement may be seconds old: a workspace stopped since then is no longer listed.
+                .filter(usage -> measured.containsKey(usage.workspace())
+                        && measured.get(usage.workspace()).status() == WorkspaceStatus.RUNNING)
                 .map(usage -> new ContainerLoad(measured.get(usage.workspace()), usage))
                 .sorted(Comparator.comparingLong((ContainerLoad load) -> load.usage().memoryBytes()).reversed())
                 .toList();

@@ -10,7 +10,6 @@ import io.kalpana.capacity.PortHolder;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
-import io.kalpana.web.problem.Problems;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceDirectory;
 import io.kalpana.workspace.WorkspaceId;
@@ -33,8 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The admin console: capacity, every workspace, the chart and the audit log. The capacity section is loaded
@@ -45,7 +42,6 @@ import java.util.logging.Logger;
 public class AdminConsoleBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(AdminConsoleBean.class.getName());
 
     @Inject
     transient Caller caller;
@@ -152,16 +148,11 @@ public class AdminConsoleBean implements Serializable {
     }
 
     private void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        ConsoleMessages.info(text);
     }
 
     private void show(RuntimeException e) {
-        if (Problems.explain(e).isEmpty()) {
-            LOG.log(Level.SEVERE, "workspace=? admin console action failed for " + caller.username(), e);
-        }
-        String text = Problems.explain(e).map(KalpanaException::getMessage)
-                .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again.");
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        ConsoleMessages.failed("an admin action of " + caller.username(), e);
     }
 
     // What the page reads.
@@ -227,7 +218,7 @@ public class AdminConsoleBean implements Serializable {
         String limit = Bytes.shown(fit.limitBytes());
         return "Memory: (host memory − " + capacity.running() + " running × " + limit + ") / " + limit
                 + ", since each container may grow to its limit (kalpana.workspace.memory)."
-                + fit.byMeasuredUse().map(n -> " At today's measured average use, " + n + " would fit.").orElse("")
+                + fit.byMeasuredUse().map(n -> " At the measured average use of the running ones, " + n + " would fit.").orElse("")
                 + " Ports: free ports / 2.";
     }
 

@@ -245,6 +245,10 @@ class AdminConsoleIT {
         wait.until(d -> !d.findElement(By.id("console:containers")).getText().contains(carol));
         Browser.screenshot(driver, "admin-05-force-stopped");
 
+        // Live: carol starts it again through the API; the console shows it without a reload.
+        assertEquals(200, api.post("/api/v1/workspaces/" + running + "/start", carolToken, null).status());
+        wait.until(d -> rowTexts(d, ".k-status").equals(List.of("STOPPED", "RUNNING")));
+
         WebElement actor = driver.findElement(By.id("console:auditActor"));
         scrollTo(actor);
         actor.sendKeys("admin");
@@ -252,6 +256,36 @@ class AdminConsoleIT {
         wait.until(d -> rowTexts(d, ".k-actor").stream().allMatch("admin"::equals)
                 && d.findElement(By.id("console:audit")).getText().contains("workspace.stop"));
         Browser.screenshot(driver, "admin-06-audit");
+
+        scrollTo(driver.findElement(By.id("users-section")));
+        clickWhenSettled(wait, By.xpath("//tr[td//span[@class='k-username' and text()='" + carol + "']]//button[contains(@id,':pick')]"));
+        wait.until(d -> d.findElement(By.id("users:quotaUser_label")).getText().equals(carol));
+        WebElement running1 = driver.findElement(By.id("users:quotaRunning_input"));
+        running1.clear();
+        running1.sendKeys("1");
+        WebElement total = driver.findElement(By.id("users:quotaTotal_input"));
+        total.clear();
+        total.sendKeys("5");
+        driver.findElement(By.id("users:saveQuota")).click();
+        wait.until(d -> d.findElement(By.xpath("//tr[td//span[@class='k-username' and text()='" + carol + "']]")).getText()
+                .contains("1 / 5 (own quota)"));
+
+        String idleBefore = api.get("/api/v1/admin/settings", admin).json().getString("idleTimeout");
+        WebElement idle = driver.findElement(By.id("settings:idleTimeout"));
+        scrollTo(driver.findElement(By.id("settings-section")));
+        idle.clear();
+        idle.sendKeys("soon");
+        driver.findElement(By.id("settings:saveSettings")).click();
+        wait.until(d -> d.findElement(By.id("console:growl_container")).getText().contains("ISO-8601"));
+        idle = driver.findElement(By.id("settings:idleTimeout"));
+        idle.clear();
+        idle.sendKeys("PT45M");
+        driver.findElement(By.id("settings:saveSettings")).click();
+        wait.until(d -> d.findElement(By.id("console:growl_container")).getText().contains("Settings saved"));
+        assertEquals("PT45M", api.get("/api/v1/admin/settings", admin).json().getString("idleTimeout"),
+                "stored and in force without a restart");
+        Browser.screenshot(driver, "admin-07-users-and-settings");
+        api.send("PUT", "/api/v1/admin/settings", admin, "{\"idleTimeout\":\"" + idleBefore + "\"}");
 
         driver.quit();
         driver = Browser.start();
@@ -264,7 +298,7 @@ class AdminConsoleIT {
         wait.until(ExpectedConditions.titleContains("403"));
         assertTrue(driver.getPageSource().contains("The admin console is for administrators"), driver.getPageSource());
         assertTrue(driver.getPageSource().contains(carol));
-        Browser.screenshot(driver, "admin-07-user-refused");
+        Browser.screenshot(driver, "admin-08-user-refused");
     }
 
     private void signIn(WebDriverWait wait, String user, String password) {
