@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,6 +106,8 @@ class AdminConsoleIT {
         String tag = "q" + UUID.randomUUID().toString().substring(0, 5);
         String erin = user(tag + "erin");
         String finn = user(tag + "finn");
+        Api.Reply quota = api.send("PUT", "/api/v1/admin/users/" + erin + "/quota", admin, "{\"maxRunning\":1,\"maxTotal\":20}");
+        assertEquals(200, quota.status(), "12 workspaces are more than the default quota: " + quota.body());
         String erinToken = api.token(erin, PASSWORD);
         String finnToken = api.token(finn, PASSWORD);
         for (int i = 0; i < 12; i++) {
@@ -260,12 +263,9 @@ class AdminConsoleIT {
         scrollTo(driver.findElement(By.id("users-section")));
         clickWhenSettled(wait, By.xpath("//tr[td//span[@class='k-username' and text()='" + carol + "']]//button[contains(@id,':pick')]"));
         wait.until(d -> d.findElement(By.id("users:quotaUser_label")).getText().equals(carol));
-        WebElement running1 = driver.findElement(By.id("users:quotaRunning_input"));
-        running1.clear();
-        running1.sendKeys("1");
-        WebElement total = driver.findElement(By.id("users:quotaTotal_input"));
-        total.clear();
-        total.sendKeys("5");
+        // The spinner reformats on every key, so its text is replaced by selecting all of it, not by clear().
+        driver.findElement(By.id("users:quotaRunning_input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
+        driver.findElement(By.id("users:quotaTotal_input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
         driver.findElement(By.id("users:saveQuota")).click();
         wait.until(d -> d.findElement(By.xpath("//tr[td//span[@class='k-username' and text()='" + carol + "']]")).getText()
                 .contains("1 / 5 (own quota)"));
