@@ -60,6 +60,7 @@ public class WorkspaceWatch {
     /** What the dashboard shows of one workspace; a change of any part is pushed. */
     private record Shown(String status, String reason, String warning) {
     }
+
     private ScheduledFuture<?> polling;
 
     @PostConstruct
