@@ -115,6 +115,64 @@ class SweepRunnerTest {
     }
 
     @Test
+    void anErrorWorkspaceStillHoldingPortsIsCleanedUpAndOneWithoutLeftoversIsLeftToItsOwner() {
+        WorkspaceId leftovers = running("leftovers", clock.instant());
+        WorkspaceId clean = running("clean", clock.instant());
+        ports.release(clean.value());
+        WorkspaceStates states = new WorkspaceStates(mongo::database, Clock.systemUTC());
+        for (WorkspaceId id : List.of(leftovers, clean)) {
+            assertTrue(states.beginStop(id).isPresent());
+            assertTrue(states.markError(id, Set.of(WorkspaceStatus.STOPPING), "The workspace could not be stopped: boom"));
+        }
+
+        assertEquals(1, runner(mongo::database, "a", Duration.ofMinutes(2)).sweepOnce().cleaned());
+
+        Document cleaned = document(leftovers);
+        assertEquals("STOPPED", cleaned.getString("status"));
+        assertTrue(cleaned.getString("statusReason").contains("could not be stopped: boom"), cleaned.getString("statusReason"));
+        assertEquals(1, runtime.removalsOf(leftovers));
+        assertTrue(ports.heldBy(leftovers.value()).isEmpty());
+        assertEquals("ERROR", document(clean).getString("status"), "nothing to clean: the owner still sees the failure");
+        assertEquals(List.of("workspace.cleanup"), audit.entries().stream().map(RecordingAuditLog.Entry::action).toList());
+    }
+
+    @Test
+    void theMaximumLifetimeStopsABusyWorkspaceAfterItsWarning() {
+        LiveSettings lifetime = SETTINGS.withMaxLifetime(Optional.of(Duration.ofHours(1)));
+        WorkspaceId busy = running("busy", clock.instant().minus(Duration.ofMinutes(56)));
+        new WorkspaceStates(mongo::database, Clock.systemUTC()).recordActivity(busy,
+                io.kalpana.workspace.ActivitySignal.AGENT_TURN, clock.instant());
+        SweepRunner runner = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> lifetime);
+
+        assertEquals(1, runner.sweepOnce().warned());
+        assertEquals("LIFETIME", document(busy).getString("warningKind"));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, runner.sweepOnce().stopped());
+        assertEquals("stopped after reaching the maximum running time of 1 h", document(busy).getString("statusReason"));
+    }
+
+    @Test
+    void aLongStoppedWorkspaceIsWarnedThenDeletedOnlyWithRetentionOn() {
+        LiveSettings retention = SETTINGS.withStoppedRetention(Optional.of(Duration.ofDays(7)));
+        WorkspaceId old = running("old", clock.instant());
+        WorkspaceStates states = new WorkspaceStates(mongo::database, clock);
+        states.beginStop(old);
+        states.markStopped(old, Set.of(WorkspaceStatus.STOPPING), null);
+        List<WorkspaceId> deleted = new ArrayList<>();
+        SweepRunner off = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> SETTINGS);
+        SweepRunner on = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> retention, deleted);
+
+        clock.advance(Duration.ofDays(30));
+        assertEquals(0, off.sweepOnce().warned(), "off by default");
+        assertEquals(1, on.sweepOnce().warned());
+        assertTrue(document(old).getString("warning").contains("will be deleted"), document(old).getString("warning"));
+        assertEquals(0, on.sweepOnce().deleted(), "not before the warning stood for warn-before");
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, on.sweepOnce().deleted());
+        assertEquals(List.of(old), deleted);
+    }
+
+    @Test
     void whileOneInstanceHoldsTheLeaseTheOtherDoesNotSweep() {
         running("idle", clock.instant().minus(Duration.ofHours(1)));
         new io.kalpana.store.DocumentLease(mongo::database, clock).tryAcquire(SweepRunner.LEASE, "other", Duration.ofMinutes(2));
@@ -196,6 +254,16 @@ class SweepRunnerTest {
     }
 
     private SweepRunner runner(Supplier<MongoDatabase> database, String holder, Duration leaseTtl, Clock clock) {
+        return runner(database, holder, leaseTtl, clock, () -> SETTINGS);
+    }
+
+    private SweepRunner runner(Supplier<MongoDatabase> database, String holder, Duration leaseTtl, Clock clock,
+                               Supplier<LiveSettings> settings) {
+        return runner(database, holder, leaseTtl, clock, settings, null);
+    }
+
+    private SweepRunner runner(Supplier<MongoDatabase> database, String holder, Duration leaseTtl, Clock clock,
+                               Supplier<LiveSettings> settings, List<WorkspaceId> deletions) {
         WorkspaceLifecycle lifecycle = ReaperTestWiring.lifecycle(database, runtime, ports, audit, null);
         ReaperActions actions = new ReaperActions() {
             @Override
@@ -215,7 +283,10 @@ class SweepRunnerTest {
 
             @Override
             public void delete(WorkspaceId id, String reason) {
-                throw new UnsupportedOperationException("retention is off here");
+                if (deletions == null) {
+                    throw new UnsupportedOperationException("retention is off here");
+                }
+                deletions.add(id);
             }
 
             @Override
@@ -223,7 +294,7 @@ class SweepRunnerTest {
                 return runtime.ideHeartbeat(ports);
             }
         };
-        return new SweepRunner(database, holder, leaseTtl, () -> SETTINGS, new WorkspaceStates(database, clock),
+        return new SweepRunner(database, holder, leaseTtl, settings, new WorkspaceStates(database, clock),
                 actions, audit, clock);
     }
 

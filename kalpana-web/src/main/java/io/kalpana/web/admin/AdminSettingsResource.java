@@ -7,6 +7,7 @@ import io.kalpana.settings.SettingsService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -68,5 +69,11 @@ public class AdminSettingsResource {
             throw KalpanaException.invalid("missing_body", "Send {\"idleTimeout\": \"PT30M\", \"warnBefore\": \"PT5M\", ...}");
         }
         return SettingsJson.of(settings.update(caller, request.applyTo(settings.current())));
+    }
+
+    @DELETE
+    @Operation(summary = "Forget the stored settings: the configured defaults apply again")
+    public SettingsJson reset() {
+        return SettingsJson.of(settings.reset(caller));
     }
 }

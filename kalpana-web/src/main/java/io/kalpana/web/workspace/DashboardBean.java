@@ -196,6 +196,11 @@ public class DashboardBean implements Serializable {
         FacesContext.getCurrentInstance().validationFailed();
     }
 
+    /** What the table shows, for the live channel to tell whether it missed a change (see WorkspaceWatch). */
+    public int getFingerprint() {
+        return WorkspaceWatch.fingerprint(mine);
+    }
+
     public List<Workspace> getWorkspaces() {
         return mine;
     }

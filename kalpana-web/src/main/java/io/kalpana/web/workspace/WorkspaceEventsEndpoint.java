@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
@@ -34,6 +35,22 @@ public class WorkspaceEventsEndpoint {
             watch.watchAll(session);
         } else {
             watch.watch(new Username(principal.getName()), session);
+        }
+    }
+
+    /** The page's fingerprint of what it rendered: answered with a "stale" message when it no longer matches. */
+    @OnMessage
+    public void rendered(String fingerprint, Session session) {
+        Principal principal = session.getUserPrincipal();
+        if (principal == null) {
+            return;
+        }
+        try {
+            if (watch.isStale(new Username(principal.getName()), Integer.parseInt(fingerprint.strip()))) {
+                session.getAsyncRemote().sendText("{\"type\":\"stale\"}");
+            }
+        } catch (NumberFormatException e) {
+            // Not from our page; nothing to compare.
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -123,12 +124,30 @@ public class WorkspaceWatch {
         }
     }
 
-    private void poll(Username username, Set<Session> sessions) {
-        Map<String, Shown> now = new HashMap<>();
-        for (Workspace workspace : workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) {
-            now.put(workspace.id().value(), new Shown(workspace.status().name(), workspace.statusReason().orElse(""),
+    /**
+     * A digest of what a dashboard shows of these workspaces. The page sends the one it was rendered with when its
+     * socket opens, so a change made between rendering and connecting is not missed (see {@link #isStale}).
+     */
+    public static int fingerprint(List<Workspace> shown) {
+        return shownOf(shown).hashCode();
+    }
+
+    /** Whether the person's workspaces changed since a dashboard rendered them with {@code fingerprint}. */
+    public boolean isStale(Username username, int fingerprint) {
+        return fingerprint(workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) != fingerprint;
+    }
+
+    private static Map<String, Shown> shownOf(List<Workspace> list) {
+        Map<String, Shown> shown = new HashMap<>();
+        for (Workspace workspace : list) {
+            shown.put(workspace.id().value(), new Shown(workspace.status().name(), workspace.statusReason().orElse(""),
                     workspace.warning().orElse("")));
         }
+        return shown;
+    }
+
+    private void poll(Username username, Set<Session> sessions) {
+        Map<String, Shown> now = shownOf(workspaces.listOwn(new Caller(username, Set.of(Role.USER))));
         Map<String, Shown> before = lastSeen.put(username, now);
         if (before == null || before.equals(now)) {
             return;
