@@ -1,6 +1,7 @@
 package io.kalpana.audit;
 
 import io.kalpana.identity.Username;
+import io.kalpana.store.MongoConnection;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -24,6 +25,9 @@ public class AuditLog {
     @Inject
     DocumentTemplate template;
 
+    @Inject
+    MongoConnection connection;
+
     public void record(Username actor, String action, String target, String detail) {
         AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), Instant.now(Clock.systemUTC()),
                 actor == null ? "system" : actor.value(), action, target, detail);
@@ -37,5 +41,10 @@ public class AuditLog {
 
     public List<AuditEvent> latest(int limit) {
         return template.select(AuditEvent.class).orderBy("at").desc().limit(limit).result();
+    }
+
+    /** A filtered page of the log, newest first, for the admin console and {@code GET /api/v1/admin/audit}. */
+    public AuditPage search(AuditQuery query) {
+        return new AuditEvents(connection::database).search(query);
     }
 }

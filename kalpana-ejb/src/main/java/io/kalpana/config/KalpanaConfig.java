@@ -92,6 +92,10 @@ public class KalpanaConfig {
     String ideHost;
 
     @Inject
+    @ConfigProperty(name = "kalpana.admin.sample-interval")
+    Duration adminSampleInterval;
+
+    @Inject
     @ConfigProperty(name = "kalpana.llm.base-url")
     String llmBaseUrl;
 
@@ -237,6 +241,11 @@ public class KalpanaConfig {
 
     public Duration workspaceCloneTimeout() {
         return workspaceCloneTimeout;
+    }
+
+    /** How often the capacity chart is sampled; at least 10 seconds, so a typo cannot make Docker busy. */
+    public Duration adminSampleInterval() {
+        return adminSampleInterval.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : adminSampleInterval;
     }
 
     public String llmBaseUrl() {

@@ -11,6 +11,8 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
@@ -34,6 +36,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +46,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -215,6 +221,124 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     public void ping() {
         DockerClient docker = docker();
         call(() -> docker.pingCmd().exec(), "answer a ping");
+    }
+
+    @Override
+    public EngineInfo engineInfo() {
+        DockerClient docker = docker();
+        Info info = call(() -> docker.infoCmd().exec(), "report its host's memory and CPUs");
+        return new EngineInfo(info.getMemTotal() == null ? 0 : info.getMemTotal(),
+                info.getNCPU() == null ? 0 : info.getNCPU(),
+                info.getServerVersion() == null ? "?" : info.getServerVersion(),
+                info.getContainersRunning() == null ? 0 : info.getContainersRunning());
+    }
+
+    /**
+     * One-shot stats calls are asynchronous in docker-java, so all of them are sent first and then awaited
+     * against one deadline: the whole measurement takes as long as the slowest container (about a second,
+     * the engine samples CPU twice), not the sum of them.
+     */
+    @Override
+    public Map<WorkspaceId, ContainerUsage> usage(Collection<WorkspaceId> ids, Duration timeout) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        DockerClient docker = docker();
+        Map<WorkspaceId, CompletableFuture<Statistics>> pending = new HashMap<>();
+        List<ResultCallback.Adapter<Statistics>> callbacks = new ArrayList<>();
+        for (WorkspaceId id : ids) {
+            CompletableFuture<Statistics> first = new CompletableFuture<>();
+            ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Statistics statistics) {
+                    first.complete(statistics);
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    first.completeExceptionally(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    first.completeExceptionally(new IllegalStateException("no statistics"));
+                }
+            };
+            try {
+                callbacks.add(docker.statsCmd(ContainerNaming.container(id)).withNoStream(true).exec(callback));
+                pending.put(id, first);
+            } catch (RuntimeException e) {
+                KalpanaException problem = DockerFailures.translate(e, settings, "measure containers");
+                if ("docker_unavailable".equals(problem.code())) {
+                    throw problem;
+                }
+                LOG.fine(() -> "workspace=" + id + " stats not available: " + e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<WorkspaceId, ContainerUsage> measured = new HashMap<>();
+        try {
+            for (Map.Entry<WorkspaceId, CompletableFuture<Statistics>> entry : pending.entrySet()) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                try {
+                    measured.put(entry.getKey(), usageOf(entry.getKey(), entry.getValue().get(left, TimeUnit.NANOSECONDS)));
+                } catch (TimeoutException e) {
+                    LOG.fine(() -> "workspace=" + entry.getKey() + " stats took longer than " + timeout.toMillis() + " ms");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        KalpanaException problem = DockerFailures.translate(failure, settings, "measure containers");
+                        if ("docker_unavailable".equals(problem.code())) {
+                            throw problem;
+                        }
+                    }
+                    LOG.fine(() -> "workspace=" + entry.getKey() + " stats failed: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } finally {
+            for (ResultCallback.Adapter<Statistics> callback : callbacks) {
+                try {
+                    callback.close();
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "workspace=? closing a stats stream failed", e);
+                }
+            }
+        }
+        return measured;
+    }
+
+    static ContainerUsage usageOf(WorkspaceId id, Statistics statistics) {
+        long memory = 0;
+        long limit = 0;
+        if (statistics.getMemoryStats() != null) {
+            var memoryStats = statistics.getMemoryStats();
+            memory = memoryStats.getUsage() == null ? 0 : memoryStats.getUsage();
+            limit = memoryStats.getLimit() == null ? 0 : memoryStats.getLimit();
+            // As `docker stats` does: page cache the kernel can drop is not memory the workspace needs.
+            if (memoryStats.getStats() != null) {
+                Long reclaimable = memoryStats.getStats().getInactiveFile() != null
+                        ? memoryStats.getStats().getInactiveFile() : memoryStats.getStats().getTotalInactiveFile();
+                if (reclaimable != null && reclaimable < memory) {
+                    memory -= reclaimable;
+                }
+            }
+        }
+        double cpu = 0;
+        var now = statistics.getCpuStats();
+        var before = statistics.getPreCpuStats();
+        if (now != null && before != null && now.getCpuUsage() != null && before.getCpuUsage() != null
+                && now.getCpuUsage().getTotalUsage() != null && before.getCpuUsage().getTotalUsage() != null
+                && now.getSystemCpuUsage() != null && before.getSystemCpuUsage() != null) {
+            long cpuDelta = now.getCpuUsage().getTotalUsage() - before.getCpuUsage().getTotalUsage();
+            long systemDelta = now.getSystemCpuUsage() - before.getSystemCpuUsage();
+            long online = now.getOnlineCpus() == null ? 1 : now.getOnlineCpus();
+            if (cpuDelta > 0 && systemDelta > 0) {
+                cpu = (double) cpuDelta / systemDelta * online * 100.0;
+            }
+        }
+        return new ContainerUsage(id, memory, limit, cpu);
     }
 
     /**

@@ -5,7 +5,9 @@ import io.kalpana.workspace.WorkspaceId;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where workspace containers run. Docker today; an interface so a Kubernetes runtime can follow without
@@ -57,4 +59,13 @@ public interface WorkspaceRuntime {
 
     /** Writes files below {@code /workspace}, owned by the workspace user, replacing files of the same path. */
     void writeFiles(WorkspaceId id, List<WorkspaceFile> files);
+
+    /** The engine's host memory and CPUs; a {@code docker_unavailable} problem when the engine does not answer. */
+    EngineInfo engineInfo();
+
+    /**
+     * Memory and CPU of the given workspaces' running containers, measured in parallel. Containers that are
+     * gone, or did not answer within {@code timeout}, are missing from the result rather than failing it.
+     */
+    Map<WorkspaceId, ContainerUsage> usage(Collection<WorkspaceId> ids, Duration timeout);
 }

@@ -20,6 +20,11 @@ final class Indexes {
                 new IndexOptions().unique(true).name("unique_name_per_owner"));
         database.getCollection(Workspace.COLLECTION).createIndex(
                 com.mongodb.client.model.Indexes.ascending("status"), new IndexOptions().name("by_status"));
+        // The admin table's default order and the admin console's "changed since" poll.
+        database.getCollection(Workspace.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.descending("createdAt"), new IndexOptions().name("newest_first"));
+        database.getCollection(Workspace.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("updatedAt"), new IndexOptions().name("by_update"));
         database.getCollection(PortLease.COLLECTION).createIndex(
                 com.mongodb.client.model.Indexes.ascending("workspaceId"), new IndexOptions().name("by_workspace"));
         database.getCollection("audit_events").createIndex(

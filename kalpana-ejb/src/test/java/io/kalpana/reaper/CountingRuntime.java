@@ -94,4 +94,14 @@ final class CountingRuntime implements WorkspaceRuntime {
     public void writeFiles(WorkspaceId id, List<WorkspaceFile> files) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public io.kalpana.runtime.EngineInfo engineInfo() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<WorkspaceId, io.kalpana.runtime.ContainerUsage> usage(java.util.Collection<WorkspaceId> ids, Duration timeout) {
+        throw new UnsupportedOperationException();
+    }
 }

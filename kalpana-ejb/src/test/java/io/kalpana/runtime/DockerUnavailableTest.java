@@ -56,4 +56,11 @@ class DockerUnavailableTest {
             nowhere.close();
         }
     }
+
+    @Test
+    void engineInfoAndUsageSayDockerIsUnavailable() {
+        assertEquals("docker_unavailable", assertThrows(KalpanaException.class, runtime::engineInfo).code());
+        assertEquals("docker_unavailable", assertThrows(KalpanaException.class,
+                () -> runtime.usage(java.util.List.of(WorkspaceId.generate()), java.time.Duration.ofSeconds(2))).code());
+    }
 }

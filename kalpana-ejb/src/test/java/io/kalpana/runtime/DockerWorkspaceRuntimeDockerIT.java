@@ -87,6 +87,15 @@ class DockerWorkspaceRuntimeDockerIT {
         List<WorkspaceId> listed = runtime.listManaged().stream()
                 .flatMap(container -> container.workspace().stream()).toList();
         assertTrue(listed.containsAll(List.of(first, second)));
+
+        WorkspaceId absent = WorkspaceId.generate();
+        java.util.Map<WorkspaceId, ContainerUsage> usage = runtime.usage(List.of(first, second, absent), Duration.ofSeconds(10));
+        assertEquals(java.util.Set.of(first, second), usage.keySet(), "measured in parallel; a missing container is left out");
+        for (ContainerUsage one1 : usage.values()) {
+            assertTrue(one1.memoryBytes() > 1024 * 1024, "code-server uses more than 1 MiB: " + one1);
+            assertEquals(DockerTestSupport.settings().memory().bytes(), one1.memoryLimitBytes(), "the container's own limit");
+            assertTrue(one1.cpuPercent() >= 0, one1.toString());
+        }
     }
 
     @Test
@@ -166,5 +175,13 @@ class DockerWorkspaceRuntimeDockerIT {
     @Test
     void engineAnswersPing() {
         runtime.ping();
+    }
+
+    @Test
+    void engineReportsItsHostMemoryAndCpus() {
+        EngineInfo info = runtime.engineInfo();
+        assertTrue(info.memoryBytes() > 256L * 1024 * 1024, info.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors() > 0, info.cpus() > 0, info.toString());
+        assertEquals(java.util.Map.of(), runtime.usage(List.of(), Duration.ofSeconds(1)));
     }
 }

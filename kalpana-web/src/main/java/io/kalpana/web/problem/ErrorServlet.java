@@ -1,5 +1,6 @@
 package io.kalpana.web.problem;
 
+import io.kalpana.web.workspace.Html;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,11 +29,18 @@ public class ErrorServlet extends HttpServlet {
             ErrorJson.write(response, status, known.code(), known.message());
             return;
         }
+        String message = known.message() + ".";
+        if (status == 403 && uri.startsWith(request.getContextPath() + "/admin")) {
+            // Signed in, but without the admin role: say what is missing and whom to ask, not only "no".
+            message = "The admin console is for administrators. You are signed in as "
+                    + Html.escape(request.getRemoteUser() == null ? "someone without the admin role" : request.getRemoteUser())
+                    + ", who does not have the admin role; ask an administrator if you need it.";
+        }
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Kalpana: " + status
                 + "</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>" + status + "</h1><p>"
-                + known.message() + ".</p><p><a href=\"" + request.getContextPath() + "/\">Back to your workspaces</a></p>"
+                + message + "</p><p><a href=\"" + request.getContextPath() + "/\">Back to your workspaces</a></p>"
                 + "</body></html>");
     }
 }

@@ -14,10 +14,11 @@ import java.io.IOException;
 import java.security.Principal;
 
 /**
- * The dashboard's live channel: status changes of the signed-in person's workspaces, as they happen.
+ * The dashboard's live channel: status changes of the signed-in person's workspaces, as they happen; with
+ * {@code ?scope=all}, an administrator's console gets every workspace's changes instead.
  * The upgrade request is authenticated like any portal page; without a signed-in person it is closed.
  */
-@ServerEndpoint("/ws/workspaces")
+@ServerEndpoint(value = "/ws/workspaces", configurator = WatchScope.class)
 public class WorkspaceEventsEndpoint {
 
     @Inject
@@ -30,7 +31,11 @@ public class WorkspaceEventsEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
             return;
         }
-        watch.watch(new Username(principal.getName()), session);
+        if (WatchScope.wantsAll(session)) {
+            watch.watchAll(session);
+        } else {
+            watch.watch(new Username(principal.getName()), session);
+        }
     }
 
     /** The page's fingerprint of what it rendered: answered with a "stale" message when it no longer matches. */
@@ -61,6 +66,7 @@ public class WorkspaceEventsEndpoint {
 
     private void forget(Session session) {
         Principal principal = session.getUserPrincipal();
+        watch.unwatchAll(session);
         if (principal != null) {
             watch.unwatch(new Username(principal.getName()), session);
         }

@@ -4,6 +4,8 @@ import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
 import io.kalpana.identity.Username;
 import io.kalpana.workspace.Workspace;
+import io.kalpana.workspace.WorkspaceDirectory;
+import io.kalpana.workspace.WorkspaceRow;
 import io.kalpana.workspace.WorkspaceService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.websocket.Session;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +40,28 @@ public class WorkspaceWatch {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceWatch.class.getName());
     private static final long PERIOD_MILLIS = 1000;
+    private static final Duration OVERLAP = Duration.ofSeconds(5);
 
     @Inject
     WorkspaceService workspaces;
+
+    @Inject
+    WorkspaceDirectory directory;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Username, Set<Session>> watchers = new ConcurrentHashMap<>();
     private final Map<Username, Map<String, Shown>> lastSeen = new ConcurrentHashMap<>();
+    private final Set<Session> allWatchers = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> allSeen = new ConcurrentHashMap<>();
+    private volatile Instant allSince;
+    private volatile long allCount = -1;
 
     /** What the dashboard shows of one workspace; a change of any part is pushed. */
     private record Shown(String status, String reason, String warning) {
     }
+
     private ScheduledFuture<?> polling;
 
     @PostConstruct
@@ -76,7 +90,30 @@ public class WorkspaceWatch {
         }
     }
 
+    /** An administrator's console: every workspace's changes, found by their update time, not by listing all. */
+    public void watchAll(Session session) {
+        if (allWatchers.isEmpty()) {
+            allSince = Instant.now(Clock.systemUTC()).minus(OVERLAP);
+        }
+        allWatchers.add(session);
+    }
+
+    public void unwatchAll(Session session) {
+        allWatchers.remove(session);
+        if (allWatchers.isEmpty()) {
+            allSeen.clear();
+            allCount = -1;
+        }
+    }
+
     private void pollAll() {
+        if (!allWatchers.isEmpty()) {
+            try {
+                pollEveryWorkspace();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "workspace=* status poll for administrators failed", e);
+            }
+        }
         for (Map.Entry<Username, Set<Session>> entry : watchers.entrySet()) {
             try {
                 poll(entry.getKey(), entry.getValue());
@@ -127,6 +164,30 @@ public class WorkspaceWatch {
         if (!now.keySet().containsAll(before.keySet())) {
             broadcast(sessions, Json.createObjectBuilder().add("type", "removed").build().toString());
         }
+    }
+
+    /**
+     * Reads the workspaces updated since the last round, minus an overlap that covers writes still in flight
+     * when the last round read; the last status sent per workspace keeps the overlap from repeating messages.
+     * Deletions change no document, so the count is compared too.
+     */
+    private void pollEveryWorkspace() {
+        Instant round = Instant.now(Clock.systemUTC());
+        for (WorkspaceRow row : directory.changedSince(allSince)) {
+            String now = row.status() + "|" + row.statusReason().orElse("");
+            String before = allSeen.put(row.id().value(), now);
+            if (!now.equals(before)) {
+                broadcast(allWatchers, Json.createObjectBuilder().add("type", "status").add("id", row.id().value())
+                        .add("owner", row.owner().value()).add("status", row.status().name())
+                        .add("reason", row.statusReason().orElse("")).build().toString());
+            }
+        }
+        allSince = round.minus(OVERLAP);
+        long count = directory.count();
+        if (allCount >= 0 && count != allCount) {
+            broadcast(allWatchers, Json.createObjectBuilder().add("type", "count").add("total", count).build().toString());
+        }
+        allCount = count;
     }
 
     private static void broadcast(Set<Session> sessions, String message) {
