@@ -1,9 +1,11 @@
 package io.kalpana.web.identity;
 
+import io.kalpana.audit.AuditLog;
 import io.kalpana.config.AuthMode;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Role;
 import io.kalpana.identity.UserService;
+import io.kalpana.identity.Username;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.web.problem.ErrorJson;
 import io.kalpana.web.sso.GroupMapping;
@@ -59,6 +61,9 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     UserService users;
+
+    @Inject
+    AuditLog audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -166,6 +171,8 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
         }
         rememberSignIn(request,
                 new SessionIdentity(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        audit.record(new Username(result.getCallerPrincipal().getName()), "auth.signin",
+                "user:" + result.getCallerPrincipal().getName(), "via=form");
         return context.notifyContainerAboutLogin(result);
     }
 

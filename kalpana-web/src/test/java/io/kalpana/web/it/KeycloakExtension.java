@@ -98,8 +98,8 @@ public final class KeycloakExtension implements BeforeAllCallback {
         }
     }
 
-    /** Stops Keycloak (kc.sh and the JVM it started) when JUnit closes the root store. */
-    record Running(Process process) implements ExtensionContext.Store.CloseableResource {
+    /** Stops Keycloak (kc.sh and the JVM it started) when JUnit closes the root store (it closes AutoCloseables). */
+    record Running(Process process) implements AutoCloseable {
 
         @Override
         public void close() {

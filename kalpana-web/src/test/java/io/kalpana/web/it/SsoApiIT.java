@@ -115,6 +115,30 @@ class SsoApiIT {
         refused(header + genuine.substring(genuine.indexOf('.')), "does not publish");
     }
 
+    @Test
+    void portalPagesSendPeopleToTheProviderWithPkce() {
+        Api.Reply dashboard = api.get("/index.xhtml", null);
+        assertEquals(302, dashboard.status(), dashboard.body());
+        String signIn = dashboard.raw().headers().firstValue("Location").orElseThrow();
+        assertTrue(signIn.contains("/oidc/signin?next=%2Findex.xhtml"), signIn);
+
+        Api.Reply toProvider = api.get("/oidc/signin?next=/index.xhtml", null);
+        assertEquals(302, toProvider.status(), toProvider.body());
+        String authorize = toProvider.raw().headers().firstValue("Location").orElseThrow();
+        assertTrue(authorize.startsWith(KeycloakExtension.issuer() + "/protocol/openid-connect/auth?"), authorize);
+        for (String part : new String[]{"client_id=kalpana-portal", "response_type=code", "code_challenge_method=S256",
+                "state=", "nonce=", "redirect_uri=http%3A%2F%2F127.0.0.1%3A"}) {
+            assertTrue(authorize.contains(part), part + " in " + authorize);
+        }
+    }
+
+    @Test
+    void aCallbackThatThisBrowserDidNotStartIsRefused() {
+        Api.Reply forged = api.get("/oidc/callback?state=forged&code=stolen", null);
+        assertEquals(400, forged.status(), forged.body());
+        assertTrue(forged.body().contains("This sign-in was not started here"), forged.body());
+    }
+
     private void refused(String token, String reason) {
         Api.Reply reply = api.get("/api/v1/workspaces", token);
         assertEquals(401, reply.status(), reply.body());
