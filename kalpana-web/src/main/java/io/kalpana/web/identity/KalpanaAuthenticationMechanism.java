@@ -84,8 +84,12 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         if (isApi(request)) {
-            return refuse(response, "unauthenticated", "Sign in first: send 'Authorization: Bearer <token>' "
-                    + "with a token from POST /api/v1/tokens");
+            String tokens = config.authMode() == AuthMode.OIDC
+                    ? "an access token of the company's identity provider for audience '" + config.oidcApiAudience()
+                    + "', or a token from POST /api/v1/tokens"
+                    : "a token from POST /api/v1/tokens";
+            return refuse(response, "unauthenticated", "Sign in first: send 'Authorization: Bearer <token>' with "
+                    + tokens);
         }
         String signIn = config.authMode() == AuthMode.OIDC ? SSO_SIGN_IN : LOGIN_PAGE;
         return context.redirect(request.getContextPath() + signIn + "?next="
