@@ -52,6 +52,46 @@ public class KalpanaConfig {
     String tokenIssuer;
 
     @Inject
+    @ConfigProperty(name = "kalpana.auth.mode")
+    String authMode;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.auth.roles-claim")
+    String rolesClaim;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.auth.admin-groups")
+    Optional<String> adminGroups;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.auth.user-groups")
+    Optional<String> userGroups;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.provider-uri")
+    Optional<String> oidcProviderUri;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.client-id")
+    String oidcClientId;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.client-secret")
+    Optional<String> oidcClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.scopes")
+    String oidcScopes;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.api-audience")
+    String oidcApiAudience;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.oidc.username-claim")
+    String oidcUsernameClaim;
+
+    @Inject
     @ConfigProperty(name = "kalpana.docker.host")
     String dockerHost;
 
@@ -203,6 +243,49 @@ public class KalpanaConfig {
 
     public String tokenIssuer() {
         return tokenIssuer;
+    }
+
+    public AuthMode authMode() {
+        return AuthMode.parse(authMode);
+    }
+
+    /** The claim of the identity provider's tokens that lists a person's groups or roles. */
+    public String rolesClaim() {
+        return rolesClaim;
+    }
+
+    public List<String> adminGroups() {
+        return commaList(adminGroups);
+    }
+
+    public List<String> userGroups() {
+        return commaList(userGroups);
+    }
+
+    /** The OpenID provider's issuer URI; required when {@link #authMode()} is OIDC. */
+    public Optional<String> oidcProviderUri() {
+        return oidcProviderUri.filter(uri -> !uri.isBlank());
+    }
+
+    public String oidcClientId() {
+        return oidcClientId;
+    }
+
+    /** Secret: for the token endpoint only, never for a log line or a page. */
+    public Optional<String> oidcClientSecret() {
+        return oidcClientSecret.filter(secret -> !secret.isBlank());
+    }
+
+    public String oidcScopes() {
+        return oidcScopes;
+    }
+
+    public String oidcApiAudience() {
+        return oidcApiAudience;
+    }
+
+    public String oidcUsernameClaim() {
+        return oidcUsernameClaim;
     }
 
     public String dockerHost() {

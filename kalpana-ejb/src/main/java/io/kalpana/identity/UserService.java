@@ -51,6 +51,32 @@ public class UserService {
         return user;
     }
 
+    /**
+     * The account of someone the company's identity provider vouched for, created without a password at their
+     * first sign-in. Their roles come from the provider's token at each sign-in, not from this record.
+     */
+    public User provisionFromProvider(Username username, String displayName, String email, Set<Role> roles) {
+        Optional<User> existing = find(username);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        User user = new User(username, lenientDisplayName(displayName, username), lenientEmail(email), null, roles,
+                Instant.now(Clock.systemUTC()));
+        try {
+            template.insert(user);
+        } catch (RuntimeException e) {
+            if (DuplicateKey.isCauseOf(e)) {
+                // A second request of the same person's first sign-in created it a moment ago.
+                return find(username).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        audit.record(username, "user.create", "user:" + username, "via=identity-provider roles=" + user.roles());
+        LOG.info(() -> "user=" + username + " created at first sign-in through the identity provider with roles "
+                + user.roles());
+        return user;
+    }
+
     public Optional<User> find(Username username) {
         return template.find(User.class, username.value());
     }
@@ -73,8 +99,23 @@ public class UserService {
             return Optional.empty();
         }
         Optional<User> user = find(username);
-        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(DECOY_HASH));
-        return matches ? user : Optional.empty();
+        // Accounts made through the identity provider have no password: they never pass here, not even with the decoy's.
+        String stored = user.map(User::passwordHash).orElse(null);
+        boolean matches = hasher.matches(password, stored == null ? DECOY_HASH : stored);
+        return matches && stored != null ? user : Optional.empty();
+    }
+
+    /** The provider's name claim is not typed by an administrator: shortened or dropped rather than refused. */
+    private static String lenientDisplayName(String displayName, Username username) {
+        if (displayName == null || displayName.isBlank() || displayName.chars().anyMatch(Character::isISOControl)) {
+            return username.value();
+        }
+        String stripped = displayName.strip();
+        return stripped.length() > MAX_DISPLAY_NAME ? stripped.substring(0, MAX_DISPLAY_NAME) : stripped;
+    }
+
+    private static String lenientEmail(String email) {
+        return email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl) ? null : email;
     }
 
     private static String cleanDisplayName(String displayName, Username username) {

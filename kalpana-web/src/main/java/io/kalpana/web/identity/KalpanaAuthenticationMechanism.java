@@ -1,9 +1,20 @@
 package io.kalpana.web.identity;
 
+import io.kalpana.audit.AuditLog;
+import io.kalpana.config.AuthMode;
+import io.kalpana.config.KalpanaConfig;
+import io.kalpana.identity.Role;
+import io.kalpana.identity.UserService;
+import io.kalpana.identity.Username;
+import io.kalpana.problem.KalpanaException;
 import io.kalpana.web.problem.ErrorJson;
+import io.kalpana.web.sso.GroupMapping;
+import io.kalpana.web.sso.ProviderIdentity;
+import io.kalpana.web.sso.ProviderTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -17,21 +28,42 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * Kalpana's one authentication mechanism, deciding per request: a bearer token for programs, a
- * session established by the sign-in form for people. Two built-in mechanisms in one application would
- * be ambiguous, so this one does both.
+ * Kalpana's one authentication mechanism, deciding per request: a bearer token for programs (Kalpana's own, or in
+ * oidc mode an access token of the company's identity provider), a session for people, established by the sign-in
+ * form or, in oidc mode, by the provider's sign-in. Two built-in mechanisms in one application would be ambiguous,
+ * so this one does all of it.
  */
 @ApplicationScoped
 public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_IDENTITY = "io.kalpana.identity";
     static final String LOGIN_PAGE = "/login.xhtml";
+    static final String PROVIDER_ID_TOKEN = "io.kalpana.sso.idToken";
+    static final String SSO_SIGN_IN = "/oidc/signin";
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(KalpanaAuthenticationMechanism.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    KalpanaConfig config;
+
+    @Inject
+    ProviderTokens providerTokens;
+
+    @Inject
+    GroupMapping groupMapping;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditLog audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -52,10 +84,15 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         if (isApi(request)) {
-            return refuse(response, "unauthenticated", "Sign in first: send 'Authorization: Bearer <token>' "
-                    + "with a token from POST /api/v1/tokens");
+            String tokens = config.authMode() == AuthMode.OIDC
+                    ? "an access token of the company's identity provider for audience '" + config.oidcApiAudience()
+                    + "', or a token from POST /api/v1/tokens"
+                    : "a token from POST /api/v1/tokens";
+            return refuse(response, "unauthenticated", "Sign in first: send 'Authorization: Bearer <token>' with "
+                    + tokens);
         }
-        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+        String signIn = config.authMode() == AuthMode.OIDC ? SSO_SIGN_IN : LOGIN_PAGE;
+        return context.redirect(request.getContextPath() + signIn + "?next="
                 + URLEncoder.encode(originalTarget(request), StandardCharsets.UTF_8));
     }
 
@@ -68,6 +105,9 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        if (config.authMode() == AuthMode.OIDC && providerTokensClaim(token)) {
+            return providerBearer(token, response, context);
+        }
         CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(token));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refuse(response, "invalid_token", "The bearer token is invalid or expired; get a new one from "
@@ -76,16 +116,67 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
         return context.notifyContainerAboutLogin(result);
     }
 
+    private boolean providerTokensClaim(String token) {
+        try {
+            return providerTokens.claimsToBeFromProvider(token);
+        } catch (KalpanaException providerDown) {
+            LOG.warning(() -> "cannot tell whether a bearer token is the identity provider's: " + providerDown.getMessage());
+            return false;
+        }
+    }
+
+    /** An access token of the company's identity provider: checked, mapped to roles, the account made if new. */
+    private AuthenticationStatus providerBearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        ProviderIdentity who;
+        try {
+            who = groupMapping.identity(providerTokens.accessToken(token));
+        } catch (KalpanaException refused) {
+            LOG.info(() -> "identity provider token refused: " + refused.getMessage());
+            if (refused.kind().httpStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                return refuse(response, refused.code(), refused.getMessage());
+            }
+            return answer(response, refused.kind().httpStatus(), refused.code(), refused.getMessage());
+        }
+        if (!who.hasAccess()) {
+            return answer(response, HttpServletResponse.SC_FORBIDDEN, "no_access", "Your account " + who.username()
+                    + " has no Kalpana access; ask your administrator to add you to group "
+                    + String.join(" or ", config.userGroups()));
+        }
+        users.provisionFromProvider(who.username(), who.displayName(), who.email(), who.roles());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(who.username().value()),
+                who.roles().stream().map(Role::roleName).collect(Collectors.toSet()));
+    }
+
+    /** Starts the portal session of someone who just signed in; a new session id, so a planted one is worth nothing. */
+    public static void rememberSignIn(HttpServletRequest request, SessionIdentity identity) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_IDENTITY, identity);
+    }
+
+    /** The provider's ID token, kept for signing out at the provider too. */
+    public static void rememberProviderSession(HttpServletRequest request, String idToken) {
+        request.getSession(true).setAttribute(PROVIDER_ID_TOKEN, idToken);
+    }
+
+    private static AuthenticationStatus answer(HttpServletResponse response, int status, String code, String message) {
+        try {
+            ErrorJson.write(response, status, code, message);
+        } catch (IOException clientGone) {
+            // Nothing left to tell a client that has hung up.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private AuthenticationStatus signIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        // A new session id at sign-in, so an id planted before sign-in is worth nothing after it.
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setAttribute(SESSION_IDENTITY,
+        rememberSignIn(request,
                 new SessionIdentity(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        audit.record(new Username(result.getCallerPrincipal().getName()), "auth.signin",
+                "user:" + result.getCallerPrincipal().getName(), "via=form");
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -46,13 +46,8 @@ public class SignInBean {
         }
     }
 
-    /** Only a path inside Kalpana, so the form cannot be used to bounce people to another site. */
     private String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.startsWith(KalpanaAuthenticationMechanism.LOGIN_PAGE)) {
-            return "/";
-        }
-        return next;
+        return LocalPath.orHome(next);
     }
 
     public String getUsername() {
