@@ -85,7 +85,7 @@ public class QuotaService {
 
     /** The quota an admin set for the person, if any. */
     public Optional<Quota> override(Username user) {
-        Document stored = guarded(() -> quotas().find(Filters.eq("_id", user.value())).first());
+        Document stored = StoreUnavailable.guard(() -> quotas().find(Filters.eq("_id", user.value())).first());
         return Optional.ofNullable(stored)
                 .map(document -> new Quota(document.getInteger("maxRunning"), document.getInteger("maxTotal")));
     }
@@ -100,7 +100,7 @@ public class QuotaService {
         }
         if (quota.isPresent()) {
             Quota set = quota.get();
-            guarded(() -> quotas().replaceOne(Filters.eq("_id", user.value()),
+            StoreUnavailable.guard(() -> quotas().replaceOne(Filters.eq("_id", user.value()),
                     new Document("_id", user.value()).append("maxRunning", set.maxRunning())
                             .append("maxTotal", set.maxTotal()).append("setBy", admin.username().value())
                             .append("setAt", clock.instant().toString()),
@@ -108,7 +108,7 @@ public class QuotaService {
             audit.record(admin.username(), "quota.set", "user:" + user,
                     "maxRunning=" + set.maxRunning() + " maxTotal=" + set.maxTotal());
         } else {
-            guarded(() -> quotas().deleteOne(Filters.eq("_id", user.value())));
+            StoreUnavailable.guard(() -> quotas().deleteOne(Filters.eq("_id", user.value())));
             audit.record(admin.username(), "quota.reset", "user:" + user, "back to the defaults");
         }
         LOG.info(() -> "workspace=* quota of " + user + " " + quota.map(q -> "set to " + q).orElse("reset to the defaults")
@@ -119,7 +119,7 @@ public class QuotaService {
     public void admitCreate(Username owner, Runnable insert) {
         underLock(owner, () -> {
             int limit = effectiveFor(owner).maxTotal();
-            int total = (int) (long) guarded(() -> workspaces().countDocuments(Filters.eq("owner", owner.value())));
+            int total = (int) (long) StoreUnavailable.guard(() -> workspaces().countDocuments(Filters.eq("owner", owner.value())));
             if (total >= limit) {
                 LOG.info(() -> "workspace=* create refused for " + owner + ": " + total + " of " + limit + " workspaces");
                 throw QuotaExceeded.total(total, limit);
@@ -150,7 +150,7 @@ public class QuotaService {
     }
 
     private Set<String> activeOf(Username owner) {
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             Set<String> ids = new HashSet<>();
             workspaces().find(Filters.and(Filters.eq("owner", owner.value()), Filters.in("status", ACTIVE)))
                     .projection(Projections.include("_id"))
@@ -163,7 +163,7 @@ public class QuotaService {
         String name = "quota:" + owner.value();
         String holder = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (!guarded(() -> locks.tryAcquire(name, holder, LOCK_TTL))) {
+        while (!StoreUnavailable.guard(() -> locks.tryAcquire(name, holder, LOCK_TTL))) {
             if (System.nanoTime() > deadline) {
                 throw KalpanaException.unavailable("quota_busy", "Another request of yours is creating or starting a"
                         + " workspace right now; try again in a moment", null);
@@ -178,7 +178,7 @@ public class QuotaService {
         try {
             return action.getAsBoolean();
         } finally {
-            guarded(() -> {
+            StoreUnavailable.guard(() -> {
                 locks.release(name, holder);
                 return null;
             });
@@ -193,14 +193,4 @@ public class QuotaService {
         return database.get().getCollection(Workspace.COLLECTION);
     }
 
-    private static <T> T guarded(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (RuntimeException e) {
-            if (StoreUnavailable.isCauseOf(e)) {
-                throw StoreUnavailable.problem(e);
-            }
-            throw e;
-        }
-    }
 }

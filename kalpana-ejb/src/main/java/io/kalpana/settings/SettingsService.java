@@ -62,7 +62,7 @@ public class SettingsService {
 
     public LiveSettings current() {
         LiveSettings configured = defaults.get();
-        Document stored = guarded(() -> collection().find(Filters.eq("_id", DOCUMENT_ID)).first());
+        Document stored = StoreUnavailable.guard(() -> collection().find(Filters.eq("_id", DOCUMENT_ID)).first());
         if (stored == null) {
             return configured;
         }
@@ -89,7 +89,7 @@ public class SettingsService {
                 .append("defaultMaxTotal", changed.defaultMaxTotal())
                 .append("updatedBy", admin.username().value())
                 .append("updatedAt", clock.instant().toString());
-        guarded(() -> collection().replaceOne(Filters.eq("_id", DOCUMENT_ID), document, new ReplaceOptions().upsert(true)));
+        StoreUnavailable.guard(() -> collection().replaceOne(Filters.eq("_id", DOCUMENT_ID), document, new ReplaceOptions().upsert(true)));
         audit.record(admin.username(), "settings.update", "settings", "from " + before + " to " + changed);
         LOG.info(() -> "workspace=* settings changed by " + admin.username() + ": " + changed);
         return current();
@@ -98,7 +98,7 @@ public class SettingsService {
     /** Forgets the stored values: the configured defaults apply again. */
     public LiveSettings reset(Caller admin) {
         requireAdmin(admin);
-        guarded(() -> collection().deleteOne(Filters.eq("_id", DOCUMENT_ID)));
+        StoreUnavailable.guard(() -> collection().deleteOne(Filters.eq("_id", DOCUMENT_ID)));
         audit.record(admin.username(), "settings.reset", "settings", "back to the configured defaults");
         LOG.info(() -> "workspace=* settings reset to the configured defaults by " + admin.username());
         return current();
@@ -157,14 +157,4 @@ public class SettingsService {
         return database.get().getCollection(COLLECTION);
     }
 
-    private static <T> T guarded(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (RuntimeException e) {
-            if (StoreUnavailable.isCauseOf(e)) {
-                throw StoreUnavailable.problem(e);
-            }
-            throw e;
-        }
-    }
 }

@@ -4,6 +4,8 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.kalpana.problem.KalpanaException;
 
+import java.util.function.Supplier;
+
 /** Recognises a database that cannot be reached, and names it in words a user can act on. */
 public final class StoreUnavailable {
 
@@ -17,6 +19,18 @@ public final class StoreUnavailable {
             }
         }
         return false;
+    }
+
+    /** Runs a database call, turning an unreachable database into the 503 problem and leaving other failures be. */
+    public static <T> T guard(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (isCauseOf(e)) {
+                throw problem(e);
+            }
+            throw e;
+        }
     }
 
     public static KalpanaException problem(Throwable cause) {

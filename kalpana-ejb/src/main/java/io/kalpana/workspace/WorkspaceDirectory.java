@@ -59,7 +59,7 @@ public class WorkspaceDirectory {
     public List<WorkspaceRow> rows(WorkspaceQuery query) {
         Bson order = query.descending() ? Sorts.descending(query.sortBy().documentField())
                 : Sorts.ascending(query.sortBy().documentField());
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             List<WorkspaceRow> rows = new ArrayList<>();
             // The id breaks ties, so that paging through rows with equal sort values neither skips nor repeats any.
             collection().find(filterOf(query)).projection(ROW_FIELDS)
@@ -77,14 +77,14 @@ public class WorkspaceDirectory {
      */
     public long count(WorkspaceQuery query) {
         if (query.owner().isEmpty() && query.name().isEmpty() && query.status().isEmpty()) {
-            return guarded(() -> collection().estimatedDocumentCount());
+            return StoreUnavailable.guard(() -> collection().estimatedDocumentCount());
         }
-        return guarded(() -> collection().countDocuments(filterOf(query)));
+        return StoreUnavailable.guard(() -> collection().countDocuments(filterOf(query)));
     }
 
     /** How many workspaces are in each status, every status present (zero when none). */
     public Map<WorkspaceStatus, Long> countByStatus() {
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             Map<WorkspaceStatus, Long> counts = new EnumMap<>(WorkspaceStatus.class);
             for (WorkspaceStatus status : WorkspaceStatus.values()) {
                 counts.put(status, collection().countDocuments(Filters.eq("status", status.name())));
@@ -98,7 +98,7 @@ public class WorkspaceDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             Map<WorkspaceId, WorkspaceRow> rows = new HashMap<>();
             collection().find(Filters.in("_id", List.copyOf(ids))).projection(ROW_FIELDS)
                     .forEach(document -> {
@@ -111,7 +111,7 @@ public class WorkspaceDirectory {
 
     /** Status and reason of every workspace changed at or after {@code since}, for the live console. */
     public List<WorkspaceRow> changedSince(Instant since) {
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             List<WorkspaceRow> rows = new ArrayList<>();
             collection().find(Filters.gte("updatedAt", since.toString())).projection(ROW_FIELDS)
                     .forEach(document -> rows.add(row(document)));
@@ -120,7 +120,7 @@ public class WorkspaceDirectory {
     }
 
     public long count() {
-        return guarded(() -> collection().countDocuments());
+        return StoreUnavailable.guard(() -> collection().countDocuments());
     }
 
     static Bson filterOf(WorkspaceQuery query) {
@@ -153,14 +153,4 @@ public class WorkspaceDirectory {
         return database.get().getCollection(Workspace.COLLECTION);
     }
 
-    private static <T> T guarded(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (RuntimeException e) {
-            if (StoreUnavailable.isCauseOf(e)) {
-                throw StoreUnavailable.problem(e);
-            }
-            throw e;
-        }
-    }
 }

@@ -70,7 +70,7 @@ public class WorkspaceStates {
 
     /** The status now, empty when the workspace does not exist (any more). */
     public Optional<WorkspaceStatus> statusOf(WorkspaceId id) {
-        return guarded(() -> Optional.ofNullable(collection().find(Filters.eq(ID, id.value()))
+        return StoreUnavailable.guard(() -> Optional.ofNullable(collection().find(Filters.eq(ID, id.value()))
                 .projection(Projections.include(STATUS)).first()).map(WorkspaceStates::status));
     }
 
@@ -123,13 +123,13 @@ public class WorkspaceStates {
      */
     public boolean recordActivity(WorkspaceId id, ActivitySignal signal, Instant at) {
         long millis = at.toEpochMilli();
-        boolean newer = guarded(() -> collection().updateOne(
+        boolean newer = StoreUnavailable.guard(() -> collection().updateOne(
                 Filters.and(Filters.eq(ID, id.value()),
                         Filters.or(Filters.eq(LAST_ACTIVITY_MILLIS, null), Filters.lt(LAST_ACTIVITY_MILLIS, millis))),
                 Updates.combine(Updates.set(LAST_ACTIVITY_AT, at.toString()), Updates.set(LAST_ACTIVITY_MILLIS, millis),
                         Updates.set(LAST_SIGNAL, signal.name()))).getModifiedCount() > 0);
         if (newer) {
-            guarded(() -> collection().updateOne(
+            StoreUnavailable.guard(() -> collection().updateOne(
                     Filters.and(Filters.eq(ID, id.value()), Filters.eq(WARNING_KIND, ReaperWarningKind.IDLE.name())),
                     Updates.combine(Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null))));
         }
@@ -148,14 +148,14 @@ public class WorkspaceStates {
                     Filters.lte(LAST_ACTIVITY_MILLIS, seenActivityMillis)));
         }
         Bson matching = filter;
-        return guarded(() -> collection().updateOne(matching, Updates.combine(Updates.set(WARNING, text),
+        return StoreUnavailable.guard(() -> collection().updateOne(matching, Updates.combine(Updates.set(WARNING, text),
                 Updates.set(WARNING_KIND, kind.name()), Updates.set(WARNED_AT, clock.instant().toString())))
                 .getModifiedCount() > 0);
     }
 
     /** Restarts the retention period of a STOPPED workspace and lifts its deletion warning: its owner wants it. */
     public boolean keepStopped(WorkspaceId id) {
-        return guarded(() -> collection().updateOne(
+        return StoreUnavailable.guard(() -> collection().updateOne(
                 Filters.and(Filters.eq(ID, id.value()), Filters.eq(STATUS, WorkspaceStatus.STOPPED.name())),
                 Updates.combine(Updates.set(STOPPED_AT, clock.instant().toString()), Updates.set(WARNING, null),
                         Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null))).getMatchedCount() > 0);
@@ -194,7 +194,7 @@ public class WorkspaceStates {
     }
 
     public Set<WorkspaceId> withStatus(Set<WorkspaceStatus> statuses) {
-        return guarded(() -> {
+        return StoreUnavailable.guard(() -> {
             Set<WorkspaceId> ids = new HashSet<>();
             collection().find(Filters.in(STATUS, names(statuses)))
                     .projection(Projections.include(ID))
@@ -221,7 +221,7 @@ public class WorkspaceStates {
         List<Bson> updates = new ArrayList<>(Arrays.asList(changes));
         updates.add(Updates.set(STATUS, next.name()));
         updates.add(Updates.set(UPDATED_AT, clock.instant().toString()));
-        return guarded(() -> Optional.ofNullable(collection().findOneAndUpdate(
+        return StoreUnavailable.guard(() -> Optional.ofNullable(collection().findOneAndUpdate(
                         condition == null
                                 ? Filters.and(Filters.eq(ID, id.value()), Filters.in(STATUS, names(expected)))
                                 : Filters.and(Filters.eq(ID, id.value()), Filters.in(STATUS, names(expected)), condition),
@@ -243,14 +243,4 @@ public class WorkspaceStates {
         return database.get().getCollection(Workspace.COLLECTION);
     }
 
-    private static <T> T guarded(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (RuntimeException e) {
-            if (StoreUnavailable.isCauseOf(e)) {
-                throw StoreUnavailable.problem(e);
-            }
-            throw e;
-        }
-    }
 }
