@@ -172,6 +172,11 @@ class AgentOnDockerIT {
                 .getJsonObject(0).getString("result"));
         assertTrue(llm.requests().get(0).messages().stream().anyMatch(m -> m.toString().contains("Create greeting.txt")),
                 "the model got the earlier turn as history");
+        String audit = api.get("/api/v1/admin/audit?actor=" + name + "&limit=200",
+                api.token("admin", KalpanaDeployment.ADMIN_PASSWORD)).body();
+        for (String tool : List.of("list_files", "write_file", "edit_file", "run_command", "read_file")) {
+            assertTrue(audit.contains("agent.tool." + tool), "the " + tool + " call is audited for " + name + ": " + audit);
+        }
     }
 
     @Test
