@@ -3,20 +3,11 @@ package io.kalpana.web.it;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,7 +21,7 @@ class KalpanaRestartIT {
 
     private static final String ADMIN_PASSWORD = "restart-test-password";
 
-    private Process kalpana;
+    private KalpanaProcess kalpana;
     private Path dataDir;
     private int port;
 
@@ -39,7 +30,7 @@ class KalpanaRestartIT {
     @AfterEach
     void killKalpana() throws Exception {
         if (kalpana != null) {
-            kalpana.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            kalpana.kill();
         }
         for (String id : workspaces) {
             WorkspacesOnDockerIT.dockerStatus("rm", "-f", "kalpana-ws-" + id);
@@ -51,8 +42,10 @@ class KalpanaRestartIT {
     void killedDuringAStartThenRestartedLeavesNoOrphanAndKeepsFiles() throws Exception {
         dataDir = Files.createTempDirectory(Path.of(System.getProperty("kalpana.test.artifacts", "target")).toAbsolutePath()
                 .getParent(), "restart-data-");
-        port = freePort();
-        start();
+        kalpana = new KalpanaProcess(dataDir, List.of("-Dkalpana.admin.password=" + ADMIN_PASSWORD,
+                "-Dkalpana.ports.range=45000-45999"));
+        port = kalpana.port();
+        kalpana.start();
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/"));
         String admin = api.token("admin", ADMIN_PASSWORD);
 
@@ -75,11 +68,11 @@ class KalpanaRestartIT {
             events.destroyForcibly();
         }
         String admin1 = admin;
-        waitUntil(() -> "STARTING".equals(api.get("/api/v1/workspaces/" + cutId, admin1).json().getString("status")),
+        kalpana.waitUntil(() -> "STARTING".equals(api.get("/api/v1/workspaces/" + cutId, admin1).json().getString("status")),
                 Duration.ofSeconds(30));
-        kalpana.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        kalpana.kill();
 
-        start();
+        kalpana.start();
         admin = api.token("admin", ADMIN_PASSWORD);
         String status = api.get("/api/v1/workspaces/" + cutId, admin).json().getString("status");
         assertEquals("STOPPED", status, "a start cut short by a crash is not left STARTING or RUNNING");
@@ -99,51 +92,5 @@ class KalpanaRestartIT {
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/"));
         var map = api.get("/api/v1/admin/ports", api.token("admin", ADMIN_PASSWORD)).json().getJsonArray("leases");
         return map.stream().filter(lease -> lease.asJsonObject().getString("workspaceId").equals(workspaceId)).count();
-    }
-
-    private void start() throws Exception {
-        Path micro = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
-        Path war = Path.of(System.getProperty("kalpana.war", "target/kalpana.war"));
-        File log = dataDir.resolve("payara-" + Instant.now().toEpochMilli() + ".log").toFile();
-        kalpana = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m",
-                "-Dkalpana.data.dir=" + dataDir, "-Dkalpana.admin.password=" + ADMIN_PASSWORD,
-                "-Dkalpana.ports.range=45000-45999",
-                "-jar", micro.toString(), "--deploy", war + ":/", "--port", Integer.toString(port), "--nocluster", "--nohazelcast"))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        waitUntil(() -> {
-            try {
-                // Payara answers UP with no checks while the application is still deploying: wait for ours.
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                return ready.statusCode() == 200 && ready.body().contains("\"store\"");
-            } catch (IOException notYet) {
-                return false;
-            }
-        }, Duration.ofSeconds(240));
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private void waitUntil(Check check, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (kalpana != null && !kalpana.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited; see the logs in " + dataDir);
-            }
-            if (check.holds()) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-        throw new AssertionError("not within " + limit + "; logs in " + dataDir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
