@@ -1,12 +1,12 @@
 package io.kalpana.web.workspace;
 
 /** Escapes text for HTML element content and double-quoted attributes, for the few pages written by hand. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {
