@@ -85,7 +85,7 @@ final class RawHttp {
     Answer upgrade(String path, String extraHeaders) throws IOException {
         return exchange("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader() + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://" + hostHeader()
-                + "\r\n" + extraHeaders, 5_000);
+                + "\r\n" + extraHeaders, 60_000);
     }
 
     private static boolean complete(String text) {
