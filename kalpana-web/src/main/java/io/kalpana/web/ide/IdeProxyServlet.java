@@ -12,6 +12,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -48,6 +49,9 @@ public class IdeProxyServlet extends HttpServlet {
 
     @Inject
     transient ProxyActivity activity;
+
+    @Inject
+    transient OpenTunnels tunnels;
 
     /** Looked up per request: a servlet lives longer than any one signed-in person. */
     @Inject
@@ -144,7 +148,15 @@ public class IdeProxyServlet extends HttpServlet {
             }
         }
         WebSocketTunnel tunnel = request.upgrade(WebSocketTunnel.class);
-        tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()));
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()), () -> { });
+            return;
+        }
+        String sessionId = session.getId();
+        tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()),
+                () -> tunnels.closed(sessionId, tunnel));
+        tunnels.opened(sessionId, tunnel);
     }
 
     private static String kalpanaSessionCookie(HttpServletRequest request) {

@@ -29,15 +29,18 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
     private ManagedThreadFactory threads;
     private WorkspaceId workspace;
     private Runnable onTraffic;
+    private Runnable onClose = () -> { };
     private WebConnection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Called by the proxy between {@code request.upgrade} and the container's {@link #init}. */
-    void connectTo(UpstreamHandshake upstream, ManagedThreadFactory threads, WorkspaceId workspace, Runnable onTraffic) {
+    void connectTo(UpstreamHandshake upstream, ManagedThreadFactory threads, WorkspaceId workspace, Runnable onTraffic,
+                   Runnable onClose) {
         this.upstream = upstream;
         this.threads = threads;
         this.workspace = workspace;
         this.onTraffic = onTraffic;
+        this.onClose = onClose;
     }
 
     @Override
@@ -78,10 +81,12 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
         }
     }
 
-    private void close() {
+    /** Ends both sides; safe to call more than once and from any thread. */
+    void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        onClose.run();
         try {
             if (upstream != null) {
                 upstream.socket().close();

@@ -39,26 +39,8 @@ class IdeProxyBench {
     private static final int REQUESTS = 3000;
     private static final int ROUND_TRIPS = 2000;
     private static final int BLOCK = 100;
-    private static final int ECHO_PORT = 8001;
+    private static final int ECHO_PORT = WorkspaceEcho.PORT;
     private static final String PASSWORD = "bench-password";
-
-    /** A WebSocket echo server in plain Node (no packages): enough framing for short text messages. */
-    private static final String ECHO_SERVER = String.join("\n",
-            "const http=require('http'),crypto=require('crypto');",
-            "const s=http.createServer((q,r)=>r.end('ok'));",
-            "s.on('upgrade',(req,sock)=>{",
-            " const k=crypto.createHash('sha1').update(req.headers['sec-websocket-key']+'258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');",
-            " sock.write('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: '+k+'\\r\\n\\r\\n');",
-            " sock.setNoDelay(true); let buf=Buffer.alloc(0);",
-            " sock.on('data',d=>{buf=Buffer.concat([buf,d]);",
-            "  while(buf.length>=2){const op=buf[0]&15;let len=buf[1]&127,off=2;",
-            "   if(len==126){if(buf.length<4)return;len=buf.readUInt16BE(2);off=4}else if(len==127){sock.destroy();return}",
-            "   const masked=buf[1]&128,mo=off;if(masked)off+=4;if(buf.length<off+len)return;",
-            "   let p=Buffer.from(buf.subarray(off,off+len));if(masked){for(let i=0;i<p.length;i++)p[i]^=buf[mo+(i%4)]}",
-            "   buf=buf.subarray(off+len);if(op==8){sock.end();return}",
-            "   const h=len<126?Buffer.from([0x80|op,len]):Buffer.from([0x80|op,126,len>>8,len&255]);",
-            "   sock.write(Buffer.concat([h,p]));}});});",
-            "s.listen(" + ECHO_PORT + ",'127.0.0.1');");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -106,8 +88,7 @@ class IdeProxyBench {
                 }
             }
 
-            WorkspacesOnDockerIT.docker("exec", "-d", "-u", "1000", "kalpana-ws-" + id, "node", "-e", ECHO_SERVER);
-            TimeUnit.SECONDS.sleep(2);
+            WorkspaceEcho.start(id);
             Echo directEcho = Echo.open(http, "ws://127.0.0.1:" + idePort + "/proxy/" + ECHO_PORT + "/", codeServerCookie);
             Echo proxiedEcho = Echo.open(http, proxied.replace("http://", "ws://") + "/proxy/" + ECHO_PORT + "/", kalpanaCookie);
             for (int i = 0; i < WARMUP; i++) {

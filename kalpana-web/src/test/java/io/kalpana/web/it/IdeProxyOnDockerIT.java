@@ -193,14 +193,16 @@ class IdeProxyOnDockerIT {
         }
         for (String traversal : List.of("/w/" + id + "/ide/../../api/v1/workspaces", "/w/" + id + "/ide/../../../api/v1/workspaces",
                 "/w/" + id + "/ide/%2e%2e/%2e%2e/api/v1/workspaces", "/w/" + id + "/ide/a/%2E%2E/healthz",
-                "/w/" + id + "/ide/%2e%2e%2fhealthz", "/w/" + id + "/ide/a%5c..%5chealthz", "/w/" + id + "/ide/a%00",
-                "/w/" + id + "/ide/a%zz")) {
+                "/w/" + id + "/ide/%2e%2e%2fhealthz", "/w/" + id + "/ide/a%5c..%5chealthz", "/w/" + id + "/ide/a%00")) {
             // Sent as written (no client-side normalisation); with the owner's token, so only the path can stop it.
             RawHttp.Answer answer = raw.get(traversal, bearer(alice));
             assertTrue(answer.status() == 400 || answer.status() == 404, traversal + " -> " + answer.head());
             assertFalse(answer.body().contains("lastHeartbeat"), "not passed to code-server: " + traversal);
             assertFalse(answer.body().contains("\"owner\""), "nor to the API: " + traversal);
         }
+        // A malformed escape never reaches a servlet: the container answers it with an empty response itself.
+        RawHttp.Answer malformed = raw.get("/w/" + id + "/ide/a%zz", bearer(alice));
+        assertTrue(malformed.body().isEmpty() && malformed.header("Content-Security-Policy") == null, malformed.head());
         RawHttp.Answer explained = raw.get("/w/" + id + "/ide/../../api/v1/workspaces", bearer(alice));
         assertEquals(400, explained.status(), explained.head());
         assertTrue(explained.body().contains("invalid_ide_path"), explained.body());
@@ -241,5 +243,47 @@ class IdeProxyOnDockerIT {
         assertEquals("pref=1; Path=/w/" + id + "/ide/", answer.header("Set-Cookie"), answer.head());
         assertEquals(404, raw.get(path, bearer(bob)).status(), "bob cannot preview alice's dev server");
         assertNull(raw.get("/w/" + id + "/ide/healthz", bearer(alice)).header("Set-Cookie"));
+    }
+
+    @Test
+    void signingOutCutsTheIdeWebSocketsOfTheSession() throws Exception {
+        String name = newUser("out");
+        String token = api.token(name, PASSWORD);
+        String id = runningWorkspace(token, "sign-out");
+        WorkspaceEcho.start(id);
+        PortalSession browser = new PortalSession(reported);
+        assertEquals(302, browser.signIn(name, PASSWORD).statusCode());
+        String cookie = "JSESSIONID=" + browser.sessionId().orElseThrow();
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(java.net.URI.create(browser.base.replace("http://", "ws://") + "/w/" + id + "/ide/proxy/" + WorkspaceEcho.PORT + "/"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                                heard.add(data.toString());
+                                ws.request(1);
+                                return null;
+                            }
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int status, String reason) {
+                                closed.complete(status);
+                                return null;
+                            }
+
+                            @Override
+                            public void onError(java.net.http.WebSocket ws, Throwable error) {
+                                closed.complete(-1);
+                            }
+                        }).get(60, TimeUnit.SECONDS);
+        socket.sendText("hello through the tunnel", true).get(10, TimeUnit.SECONDS);
+        assertEquals("hello through the tunnel", heard.poll(10, TimeUnit.SECONDS), "the WebSocket reaches the dev server and back");
+        assertFalse(closed.isDone());
+
+        assertEquals(302, browser.post("/signout", java.util.Map.of(), browser.base).statusCode());
+        closed.get(10, TimeUnit.SECONDS);
+        assertEquals(401, raw.upgrade("/w/" + id + "/ide/proxy/" + WorkspaceEcho.PORT + "/", "Cookie: " + cookie + "\r\n").status(),
+                "the ended session opens no new one");
     }
 }

@@ -1,0 +1,40 @@
+package io.kalpana.web.ide;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The IDE WebSockets opened under each session, so that signing out (or the session expiring) also cuts the
+ * editor's live connections: the check on every request would otherwise not reach a connection opened before.
+ */
+@ApplicationScoped
+public class OpenTunnels {
+
+    private final ConcurrentMap<String, Set<WebSocketTunnel>> bySession = new ConcurrentHashMap<>();
+
+    void opened(String sessionId, WebSocketTunnel tunnel) {
+        bySession.computeIfAbsent(sessionId, any -> ConcurrentHashMap.newKeySet()).add(tunnel);
+    }
+
+    void closed(String sessionId, WebSocketTunnel tunnel) {
+        bySession.computeIfPresent(sessionId, (id, tunnels) -> {
+            tunnels.remove(tunnel);
+            return tunnels.isEmpty() ? null : tunnels;
+        });
+    }
+
+    /** Closes every IDE WebSocket of a session that has ended. */
+    public void sessionEnded(String sessionId) {
+        Set<WebSocketTunnel> tunnels = bySession.remove(sessionId);
+        if (tunnels != null) {
+            tunnels.forEach(WebSocketTunnel::close);
+        }
+    }
+
+    int count() {
+        return bySession.values().stream().mapToInt(Set::size).sum();
+    }
+}
