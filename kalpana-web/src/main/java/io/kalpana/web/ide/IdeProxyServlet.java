@@ -63,8 +63,9 @@ public class IdeProxyServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String pathInContext = request.getRequestURI().substring(request.getContextPath().length());
+        IdePath path = null;
         try {
-            IdePath path = IdePath.parse(pathInContext, request.getQueryString());
+            path = IdePath.parse(pathInContext, request.getQueryString());
             if (request.getUserPrincipal() == null) {
                 refuseAnonymous(request, response, pathInContext);
                 return;
@@ -91,7 +92,9 @@ public class IdeProxyServlet extends HttpServlet {
         } catch (WorkspaceNotRunning e) {
             IdeProxyPages.stopped(request, response, e.workspace().name().value(), e.workspace().status().name());
         } catch (UpstreamFailure e) {
-            LOG.log(Level.WARNING, "IDE proxy: code-server did not answer for " + pathInContext + ": " + e.getCause());
+            String workspace = path.workspace().value();
+            LOG.log(Level.WARNING, () -> "workspace=" + workspace + " code-server did not answer the IDE proxy for "
+                    + pathInContext + ": " + e.getCause());
             IdeProxyPages.problem(request, response, HttpServletResponse.SC_BAD_GATEWAY, "ide_unreachable",
                     "The workspace's VS Code does not answer; it may still be starting or have stopped. Try again in a moment.");
         } catch (InterruptedException e) {
@@ -151,12 +154,15 @@ public class IdeProxyServlet extends HttpServlet {
         HttpSession session = request.getSession(false);
         if (session == null) {
             tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()), () -> { });
-            return;
+        } else {
+            String sessionId = session.getId();
+            tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()),
+                    () -> tunnels.closed(sessionId, tunnel));
+            tunnels.opened(sessionId, tunnel);
         }
-        String sessionId = session.getId();
-        tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()),
-                () -> tunnels.closed(sessionId, tunnel));
-        tunnels.opened(sessionId, tunnel);
+        // Sends the 101 now: a client that waits for it before speaking (and a server that waits for the client)
+        // would otherwise wait for each other.
+        response.flushBuffer();
     }
 
     private static String kalpanaSessionCookie(HttpServletRequest request) {

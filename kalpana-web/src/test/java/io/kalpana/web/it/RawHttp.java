@@ -49,8 +49,12 @@ final class RawHttp {
     Answer exchange(String requestLineAndHeaders, int readMillis) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(readMillis);
-            socket.getOutputStream().write((requestLineAndHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write((requestLineAndHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (java.net.SocketException hungUp) {
+                // the server refused the request before reading all of it; what it answered, if anything, follows
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
