@@ -31,7 +31,11 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
     private Runnable onTraffic;
     private Runnable onClose = () -> { };
     private WebConnection connection;
+    private ServletOutputStream toBrowser;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards writes to the browser and {@link #frames}, so that a close frame never lands inside another frame. */
+    private final Object browserWrites = new Object();
+    private final FrameBoundary frames = new FrameBoundary();
 
     /** Called by the proxy between {@code request.upgrade} and the container's {@link #init}. */
     void connectTo(UpstreamHandshake upstream, ManagedThreadFactory threads, WorkspaceId workspace, Runnable onTraffic,
@@ -48,9 +52,9 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
         this.connection = webConnection;
         try {
             ServletInputStream fromBrowser = webConnection.getInputStream();
-            ServletOutputStream toBrowser = webConnection.getOutputStream();
+            toBrowser = webConnection.getOutputStream();
             OutputStream toUpstream = upstream.socket().getOutputStream();
-            threads.newThread(() -> pumpToBrowser(upstream.input(), toBrowser)).start();
+            threads.newThread(() -> pumpToBrowser(upstream.input())).start();
             fromBrowser.setReadListener(new BrowserReader(fromBrowser, toUpstream));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "workspace=" + workspace + " IDE WebSocket could not start");
@@ -63,14 +67,20 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
         close();
     }
 
-    private void pumpToBrowser(InputStream fromUpstream, ServletOutputStream toBrowser) {
+    private void pumpToBrowser(InputStream fromUpstream) {
         byte[] buffer = new byte[BUFFER];
         try {
             int read;
             while ((read = fromUpstream.read(buffer)) >= 0) {
-                toBrowser.write(buffer, 0, read);
-                if (fromUpstream.available() == 0) {
-                    toBrowser.flush();
+                synchronized (browserWrites) {
+                    if (closed.get()) {
+                        break;
+                    }
+                    toBrowser.write(buffer, 0, read);
+                    frames.feed(buffer, 0, read);
+                    if (fromUpstream.available() == 0) {
+                        toBrowser.flush();
+                    }
                 }
                 onTraffic.run();
             }
@@ -93,6 +103,17 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
             }
         } catch (IOException ignored) {
             // already gone
+        }
+        // Tell the browser properly (a close frame), so it does not wait on a connection the container may keep.
+        synchronized (browserWrites) {
+            try {
+                if (toBrowser != null && frames.atBoundary()) {
+                    toBrowser.write(FrameBoundary.closeFrame(1001, "IDE connection ended"));
+                    toBrowser.flush();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the browser is already gone
+            }
         }
         try {
             if (connection != null) {

@@ -107,8 +107,17 @@ class IdeProxyOnDockerIT {
 
             // The terminal is a pty on the other end of code-server's WebSocket: it only works if the tunnel does.
             new Actions(driver).keyDown(Keys.CONTROL).sendKeys("`").keyUp(Keys.CONTROL).perform();
-            trustTheFolderIfAsked(driver);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".terminal .xterm-helper-textarea")));
+            // VS Code asks whether to trust the folder before it starts a shell; the dialog may come late.
+            wait.until(d -> {
+                for (WebElement trust : d.findElements(By.xpath(
+                        "//*[(self::a or self::button) and contains(normalize-space(.),'Trust Folder')]"))) {
+                    if (trust.isDisplayed()) {
+                        trust.click();
+                    }
+                }
+                boolean modal = d.findElements(By.cssSelector(".monaco-dialog-modal-block")).stream().anyMatch(WebElement::isDisplayed);
+                return !modal && !d.findElements(By.cssSelector(".terminal .xterm-helper-textarea")).isEmpty();
+            });
             TimeUnit.SECONDS.sleep(3);
             driver.findElement(By.cssSelector(".terminal .xterm-screen")).click();
             driver.findElement(By.cssSelector(".terminal .xterm-helper-textarea"))
@@ -128,16 +137,6 @@ class IdeProxyOnDockerIT {
                     "code-server's session cookie never reaches the browser");
         } finally {
             driver.quit();
-        }
-    }
-
-    private static void trustTheFolderIfAsked(ChromeDriver driver) {
-        try {
-            WebElement trust = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//*[(self::a or self::button) and contains(normalize-space(.),'Trust Folder')]")));
-            trust.click();
-        } catch (org.openqa.selenium.TimeoutException notAsked) {
-            // workspace trust already granted or disabled
         }
     }
 

@@ -103,7 +103,8 @@ class IsolationMatrixIT {
         rows.put("WS /ws/workspaces", new Row(Scope.OWN, (t, w) -> ws(t, "/ws/workspaces")));
         rows.put("GET " + API + "/workspaces/{id}", new Row(Scope.WORKSPACE, (t, w) -> get(API + "/workspaces/" + w, t)));
         rows.put("SERVLET /w/*", new Row(Scope.WORKSPACE, (t, w) -> get("/w/" + w + "/ide/healthz", t)));
-        rows.put("SERVLET /w/* (WebSocket)", new Row(Scope.WORKSPACE, (t, w) -> ws(t, "/w/" + w + "/ide/?reconnectionToken=m")));
+        rows.put("SERVLET /w/* (WebSocket)", new Row(Scope.WORKSPACE,
+                (t, w) -> ws(t, "/w/" + w + "/ide/proxy/" + WorkspaceEcho.PORT + "/")));
         rows.put("SERVLET /workspaces/open", new Row(Scope.WORKSPACE, (t, w) -> get("/workspaces/open?id=" + w, t)));
         rows.put("POST " + API + "/workspaces/{id}/start", new Row(Scope.WORKSPACE,
                 (t, w) -> json("POST", API + "/workspaces/" + w + "/start", t, null)));
@@ -135,6 +136,7 @@ class IsolationMatrixIT {
         assertEquals(201, created.status(), created.body());
         String bobs = created.json().getString("id");
         assertEquals("RUNNING", api.post(API + "/workspaces/" + bobs + "/start", bob, null).json().getString("status"));
+        WorkspaceEcho.start(bobs);
 
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Row> row : rows.entrySet()) {

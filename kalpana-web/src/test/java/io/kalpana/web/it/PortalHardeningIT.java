@@ -71,6 +71,7 @@ class PortalHardeningIT {
         try {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ALERT_TRAP));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            driver.get(base + "/login.xhtml");
             signIn(driver, wait, name, PASSWORD);
 
             // The dashboard table.
