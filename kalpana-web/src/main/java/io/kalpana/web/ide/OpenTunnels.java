@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Logger;
 
 /**
  * The IDE WebSockets opened under each session, so that signing out (or the session expiring) also cuts the
@@ -13,9 +14,12 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class OpenTunnels {
 
+    private static final Logger LOG = Logger.getLogger(OpenTunnels.class.getName());
+
     private final ConcurrentMap<String, Set<WebSocketTunnel>> bySession = new ConcurrentHashMap<>();
 
     void opened(String sessionId, WebSocketTunnel tunnel) {
+        LOG.fine(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket opened");
         bySession.computeIfAbsent(sessionId, any -> ConcurrentHashMap.newKeySet()).add(tunnel);
     }
 
@@ -30,7 +34,10 @@ public class OpenTunnels {
     public void sessionEnded(String sessionId) {
         Set<WebSocketTunnel> tunnels = bySession.remove(sessionId);
         if (tunnels != null) {
-            tunnels.forEach(WebSocketTunnel::close);
+            for (WebSocketTunnel tunnel : tunnels) {
+                LOG.info(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket closed: its session ended");
+                tunnel.close();
+            }
         }
     }
 

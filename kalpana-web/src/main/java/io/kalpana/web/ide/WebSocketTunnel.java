@@ -47,6 +47,10 @@ public class WebSocketTunnel implements HttpUpgradeHandler {
         this.onClose = onClose;
     }
 
+    WorkspaceId workspace() {
+        return workspace;
+    }
+
     @Override
     public void init(WebConnection webConnection) {
         this.connection = webConnection;

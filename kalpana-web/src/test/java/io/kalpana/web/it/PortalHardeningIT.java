@@ -225,6 +225,6 @@ class PortalHardeningIT {
         assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
         String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
-        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
     }
 }
