@@ -150,8 +150,9 @@ public class IdeProxyServlet extends HttpServlet {
                 response.addHeader(name, header.getValue());
             }
         }
-        WebSocketTunnel tunnel = request.upgrade(WebSocketTunnel.class);
+        // The session is looked up before the upgrade: afterwards the request no longer belongs to the web container.
         HttpSession session = request.getSession(false);
+        WebSocketTunnel tunnel = request.upgrade(WebSocketTunnel.class);
         if (session == null) {
             tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()), () -> { });
         } else {

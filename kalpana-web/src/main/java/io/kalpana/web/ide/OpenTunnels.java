@@ -19,7 +19,7 @@ public class OpenTunnels {
     private final ConcurrentMap<String, Set<WebSocketTunnel>> bySession = new ConcurrentHashMap<>();
 
     void opened(String sessionId, WebSocketTunnel tunnel) {
-        LOG.fine(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket opened");
+        LOG.info(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket opened under session #" + Integer.toHexString(sessionId.hashCode()));
         bySession.computeIfAbsent(sessionId, any -> ConcurrentHashMap.newKeySet()).add(tunnel);
     }
 
@@ -32,6 +32,7 @@ public class OpenTunnels {
 
     /** Closes every IDE WebSocket of a session that has ended. */
     public void sessionEnded(String sessionId) {
+        LOG.info(() -> "session #" + Integer.toHexString(sessionId.hashCode()) + " ended; IDE WebSockets of sessions: " + count());
         Set<WebSocketTunnel> tunnels = bySession.remove(sessionId);
         if (tunnels != null) {
             for (WebSocketTunnel tunnel : tunnels) {

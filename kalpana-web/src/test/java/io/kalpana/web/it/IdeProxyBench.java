@@ -153,12 +153,23 @@ class IdeProxyBench {
     }
 
     private static String codeServerCookie(int port, String password) throws Exception {
-        HttpResponse<Void> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("code-server-session="))
-                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow(() -> new IllegalStateException("no code-server session"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String seen = "";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("password="
+                            + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            java.util.Optional<String> cookie = login.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("code-server-session=")).map(c -> c.split(";", 2)[0]).findFirst();
+            if (cookie.isPresent()) {
+                return cookie.get();
+            }
+            seen = login.statusCode() + " " + login.headers().map();
+            TimeUnit.SECONDS.sleep(1);
+        }
+        throw new IllegalStateException("no code-server session: " + seen);
     }
 
     /** One WebSocket to the echo server, one message in flight at a time. */

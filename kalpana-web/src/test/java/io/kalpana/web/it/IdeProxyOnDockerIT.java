@@ -109,12 +109,7 @@ class IdeProxyOnDockerIT {
             new Actions(driver).keyDown(Keys.CONTROL).sendKeys("`").keyUp(Keys.CONTROL).perform();
             // VS Code asks whether to trust the folder before it starts a shell; the dialog may come late.
             wait.until(d -> {
-                for (WebElement trust : d.findElements(By.xpath(
-                        "//*[(self::a or self::button) and contains(normalize-space(.),'Trust Folder')]"))) {
-                    if (trust.isDisplayed()) {
-                        trust.click();
-                    }
-                }
+                trustTheFolderIfAsked((ChromeDriver) d);
                 boolean modal = d.findElements(By.cssSelector(".monaco-dialog-modal-block")).stream().anyMatch(WebElement::isDisplayed);
                 return !modal && !d.findElements(By.cssSelector(".terminal .xterm-helper-textarea")).isEmpty();
             });
@@ -123,9 +118,14 @@ class IdeProxyOnDockerIT {
             boolean written = false;
             for (int attempt = 0; attempt < 6 && !written; attempt++) {
                 TimeUnit.SECONDS.sleep(3);
-                driver.findElement(By.cssSelector(".terminal .xterm-screen")).click();
-                driver.findElement(By.cssSelector(".terminal .xterm-helper-textarea"))
-                        .sendKeys("echo proxied > /workspace/through-proxy.txt" + Keys.ENTER);
+                trustTheFolderIfAsked(driver);
+                try {
+                    driver.findElement(By.cssSelector(".terminal .xterm-screen")).click();
+                    driver.findElement(By.cssSelector(".terminal .xterm-helper-textarea"))
+                            .sendKeys("echo proxied > /workspace/through-proxy.txt" + Keys.ENTER);
+                } catch (org.openqa.selenium.WebDriverException dialogInTheWay) {
+                    continue;
+                }
                 for (int poll = 0; poll < 10 && !written; poll++) {
                     written = dockerStatus("exec", container, "test", "-s", "/workspace/through-proxy.txt") == 0;
                     TimeUnit.SECONDS.sleep(1);
@@ -138,6 +138,19 @@ class IdeProxyOnDockerIT {
                     "code-server's session cookie never reaches the browser");
         } finally {
             driver.quit();
+        }
+    }
+
+    private static void trustTheFolderIfAsked(ChromeDriver driver) {
+        for (WebElement trust : driver.findElements(By.xpath(
+                "//*[(self::a or self::button) and contains(normalize-space(.),'Trust Folder')]"))) {
+            try {
+                if (trust.isDisplayed()) {
+                    trust.click();
+                }
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // the dialog closed meanwhile
+            }
         }
     }
 
