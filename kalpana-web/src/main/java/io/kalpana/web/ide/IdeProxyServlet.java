@@ -50,9 +50,6 @@ public class IdeProxyServlet extends HttpServlet {
     @Inject
     transient ProxyActivity activity;
 
-    @Inject
-    transient OpenTunnels tunnels;
-
     /** Looked up per request: a servlet lives longer than any one signed-in person. */
     @Inject
     transient Instance<Caller> callers;
@@ -156,10 +153,10 @@ public class IdeProxyServlet extends HttpServlet {
         if (session == null) {
             tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()), () -> { });
         } else {
-            String sessionId = session.getId();
+            OpenTunnels ofSession = OpenTunnels.of(session);
             tunnel.connectTo(handshake, threads, upstream.workspace(), () -> activity.seen(upstream.workspace()),
-                    () -> tunnels.closed(sessionId, tunnel));
-            tunnels.opened(sessionId, tunnel);
+                    () -> ofSession.closed(tunnel));
+            ofSession.opened(tunnel);
         }
         // Sends the 101 now: a client that waits for it before speaking (and a server that waits for the client)
         // would otherwise wait for each other.

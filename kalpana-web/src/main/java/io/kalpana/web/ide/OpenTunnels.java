@@ -1,48 +1,54 @@
 package io.kalpana.web.ide;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
 
 /**
- * The IDE WebSockets opened under each session, so that signing out (or the session expiring) also cuts the
- * editor's live connections: the check on every request would otherwise not reach a connection opened before.
+ * The IDE WebSockets opened under one session, kept in the session itself: when it ends (sign-out, expiry) the
+ * container unbinds it and the editor's live connections are cut, which the check on every request could not do
+ * for a connection opened before.
  */
-@ApplicationScoped
-public class OpenTunnels {
+public final class OpenTunnels implements HttpSessionBindingListener, Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(OpenTunnels.class.getName());
+    static final String ATTRIBUTE = OpenTunnels.class.getName();
 
-    private final ConcurrentMap<String, Set<WebSocketTunnel>> bySession = new ConcurrentHashMap<>();
+    private final transient Set<WebSocketTunnel> tunnels = ConcurrentHashMap.newKeySet();
 
-    void opened(String sessionId, WebSocketTunnel tunnel) {
-        LOG.info(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket opened under session #" + Integer.toHexString(sessionId.hashCode()));
-        bySession.computeIfAbsent(sessionId, any -> ConcurrentHashMap.newKeySet()).add(tunnel);
-    }
-
-    void closed(String sessionId, WebSocketTunnel tunnel) {
-        bySession.computeIfPresent(sessionId, (id, tunnels) -> {
-            tunnels.remove(tunnel);
-            return tunnels.isEmpty() ? null : tunnels;
-        });
-    }
-
-    /** Closes every IDE WebSocket of a session that has ended. */
-    public void sessionEnded(String sessionId) {
-        LOG.info(() -> "session #" + Integer.toHexString(sessionId.hashCode()) + " ended; IDE WebSockets of sessions: " + count());
-        Set<WebSocketTunnel> tunnels = bySession.remove(sessionId);
-        if (tunnels != null) {
-            for (WebSocketTunnel tunnel : tunnels) {
-                LOG.info(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket closed: its session ended");
-                tunnel.close();
+    /** The session's set, created on first use. */
+    static OpenTunnels of(HttpSession session) {
+        synchronized (session) {
+            Object held = session.getAttribute(ATTRIBUTE);
+            if (held instanceof OpenTunnels open) {
+                return open;
             }
+            OpenTunnels open = new OpenTunnels();
+            session.setAttribute(ATTRIBUTE, open);
+            return open;
         }
     }
 
-    int count() {
-        return bySession.values().stream().mapToInt(Set::size).sum();
+    void opened(WebSocketTunnel tunnel) {
+        tunnels.add(tunnel);
+    }
+
+    void closed(WebSocketTunnel tunnel) {
+        tunnels.remove(tunnel);
+    }
+
+    @Override
+    public void valueUnbound(HttpSessionBindingEvent event) {
+        for (WebSocketTunnel tunnel : tunnels) {
+            LOG.info(() -> "workspace=" + tunnel.workspace() + " IDE WebSocket closed: its session ended");
+            tunnel.close();
+        }
+        tunnels.clear();
     }
 }

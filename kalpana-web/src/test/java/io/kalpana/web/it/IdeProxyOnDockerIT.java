@@ -294,7 +294,10 @@ class IdeProxyOnDockerIT {
         assertEquals("hello through the tunnel", heard.poll(10, TimeUnit.SECONDS), "the WebSocket reaches the dev server and back");
         assertFalse(closed.isDone());
 
-        assertEquals(302, browser.post("/signout", java.util.Map.of(), browser.base).statusCode());
+        // Signed out with exactly the session cookie the WebSocket used (a cookie jar may hold older ids too).
+        RawHttp.Answer signedOut = raw.exchange("POST /signout HTTP/1.1\r\nHost: " + raw.hostHeader() + "\r\nConnection: close\r\n"
+                + "Cookie: " + cookie + "\r\nOrigin: " + browser.base + "\r\nContent-Length: 0\r\n", 10_000);
+        assertEquals(302, signedOut.status(), signedOut.head());
         closed.get(10, TimeUnit.SECONDS);
         assertEquals(401, raw.upgrade("/w/" + id + "/ide/proxy/" + WorkspaceEcho.PORT + "/", "Cookie: " + cookie + "\r\n").status(),
                 "the ended session opens no new one");
