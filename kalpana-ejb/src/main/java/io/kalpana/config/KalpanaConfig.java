@@ -213,6 +213,11 @@ public class KalpanaConfig {
         return "http://" + host + ":" + port.number() + "/";
     }
 
+    /** Host name browsers use to reach published IDE ports. */
+    public String ideHost() {
+        return ideHost;
+    }
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
     }

@@ -160,6 +160,8 @@ class WorkspacesOnDockerIT {
                     By.xpath("//div[contains(@class,'explorer-folders-view')]//*[contains(text(),'README.md')]")));
             assertTrue(readme.isDisplayed());
             assertFalse(driver.getCurrentUrl().contains("password"), "the password never travels in a URL");
+            assertTrue(driver.getCurrentUrl().startsWith(base + "/w/" + id + "/ide/"),
+                    "Open IDE goes through Kalpana's proxy: " + driver.getCurrentUrl());
             TimeUnit.SECONDS.sleep(2);
             Browser.screenshot(driver, "11-vscode-workbench");
 

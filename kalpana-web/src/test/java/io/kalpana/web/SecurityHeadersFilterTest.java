@@ -1,0 +1,39 @@
+package io.kalpana.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.kalpana.web.Stubs.headers;
+import static io.kalpana.web.Stubs.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SecurityHeadersFilterTest {
+
+    private static Map<String, String> headersFor(boolean secure) throws Exception {
+        Map<String, String> set = new HashMap<>();
+        new SecurityHeadersFilter().doFilter(request("GET", "/index.xhtml", secure, headers("Host", "kalpana.corp")),
+                Stubs.response(set), (req, res) -> { });
+        return set;
+    }
+
+    @Test
+    void portalPagesCannotBeFramedSniffedOrFedForeignScripts() throws Exception {
+        Map<String, String> headers = headersFor(false);
+        String policy = headers.get("Content-Security-Policy");
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.contains("default-src 'self'"), policy);
+        assertTrue(policy.contains("object-src 'none'"), policy);
+        assertEquals("DENY", headers.get("X-Frame-Options"));
+        assertEquals("nosniff", headers.get("X-Content-Type-Options"));
+    }
+
+    @Test
+    void hstsOnlyOverHttps() throws Exception {
+        assertNull(headersFor(false).get("Strict-Transport-Security"));
+        assertTrue(headersFor(true).get("Strict-Transport-Security").startsWith("max-age="));
+    }
+}

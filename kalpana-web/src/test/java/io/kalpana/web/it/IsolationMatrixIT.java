@@ -1,0 +1,288 @@
+package io.kalpana.web.it;
+
+import io.kalpana.web.ide.IdeProxyServlet;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Isolation over every endpoint Kalpana has, found by reflection over the deployed classes (JAX-RS resources,
+ * WebSocket endpoints, servlets), so that a new endpoint fails this test until it has a row in {@link #rows()}:
+ * nobody signed in gets 401, user A gets 404 for B's workspaces and 403 for administration, admins reach all.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IsolationMatrixIT {
+
+    private static final String PASSWORD = "matrix-test-password";
+    private static final String API = "/api/v1";
+
+    /** What an endpoint protects, which decides what each kind of caller must get. */
+    enum Scope {
+        /** Open to anyone (sign-in, error page, sign-out). */
+        PUBLIC,
+        /** The caller's own workspaces, with no workspace in the URL: A must never see B's in the answer. */
+        OWN,
+        /** One workspace named in the URL: A gets 404 for B's, admins get through. */
+        WORKSPACE,
+        /** Administration: A gets 403, admins get through. */
+        ADMIN
+    }
+
+    /** One endpoint: its scope and how to call it as someone ({@code token}, null for nobody) on a workspace. */
+    record Row(Scope scope, Call call) {
+    }
+
+    @FunctionalInterface
+    interface Call {
+        RawHttp.Answer as(String token, String workspace) throws IOException;
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KalpanaDeployment.builtWar();
+    }
+
+    @ArquillianResource
+    URL reported;
+
+    private RawHttp raw;
+
+    /**
+     * Every endpoint, keyed like {@link #discovered()} names them. Rows are called in this order by the admin,
+     * so the ones that end a workspace come last. The agent WebSocket, once it exists, is one more line:
+     * {@code rows.put("WS /ws/agent/{id}", new Row(Scope.WORKSPACE, (t, w) -> ws(t, "/ws/agent/" + w)));}
+     */
+    private Map<String, Row> rows() {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        rows.put("POST " + API + "/tokens", new Row(Scope.PUBLIC, (t, w) -> json("POST", API + "/tokens", t,
+                "{\"username\":\"nobody\",\"password\":\"wrong\"}")));
+        rows.put("SERVLET /error", new Row(Scope.PUBLIC, (t, w) -> get("/error", t)));
+        rows.put("SERVLET /signout", new Row(Scope.PUBLIC, (t, w) -> get("/signout", t)));
+        rows.put("GET " + API + "/admin/users", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/users", t)));
+        rows.put("POST " + API + "/admin/users", new Row(Scope.ADMIN, (t, w) -> json("POST", API + "/admin/users", t,
+                "{\"username\":\"made" + UUID.randomUUID().toString().substring(0, 6) + "\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[\"user\"]}")));
+        rows.put("GET " + API + "/admin/ports", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/ports", t)));
+        rows.put("GET " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> get(API + "/workspaces", t)));
+        rows.put("POST " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> json("POST", API + "/workspaces", t,
+                "{\"name\":\"own-" + UUID.randomUUID().toString().substring(0, 6) + "\"}")));
+        rows.put("WS /ws/workspaces", new Row(Scope.OWN, (t, w) -> ws(t, "/ws/workspaces")));
+        rows.put("GET " + API + "/workspaces/{id}", new Row(Scope.WORKSPACE, (t, w) -> get(API + "/workspaces/" + w, t)));
+        rows.put("SERVLET /w/*", new Row(Scope.WORKSPACE, (t, w) -> get("/w/" + w + "/ide/healthz", t)));
+        rows.put("SERVLET /w/* (WebSocket)", new Row(Scope.WORKSPACE,
+                (t, w) -> ws(t, "/w/" + w + "/ide/proxy/" + WorkspaceEcho.PORT + "/")));
+        rows.put("SERVLET /workspaces/open", new Row(Scope.WORKSPACE, (t, w) -> get("/workspaces/open?id=" + w, t)));
+        rows.put("POST " + API + "/workspaces/{id}/start", new Row(Scope.WORKSPACE,
+                (t, w) -> json("POST", API + "/workspaces/" + w + "/start", t, null)));
+        rows.put("POST " + API + "/workspaces/{id}/stop", new Row(Scope.WORKSPACE,
+                (t, w) -> json("POST", API + "/workspaces/" + w + "/stop", t, null)));
+        rows.put("DELETE " + API + "/workspaces/{id}", new Row(Scope.WORKSPACE,
+                (t, w) -> json("DELETE", API + "/workspaces/" + w, t, null)));
+        return rows;
+    }
+
+    @Test
+    void everyEndpointIsolatesPeopleAndLetsAdminsThrough() throws Exception {
+        raw = new RawHttp(reported);
+        Api api = new Api(KalpanaDeployment.onLoopback(reported));
+        Map<String, Row> rows = rows();
+        Set<String> discovered = discovered();
+        Set<String> missing = new TreeSet<>(discovered);
+        missing.removeAll(rows.keySet());
+        assertEquals(Set.of(), missing, "endpoints without a row in the isolation matrix");
+        Set<String> stale = new TreeSet<>(rows.keySet());
+        stale.removeAll(discovered);
+        stale.remove("SERVLET /w/* (WebSocket)");
+        assertEquals(Set.of(), stale, "rows for endpoints that no longer exist");
+
+        String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
+        String alice = user(api, admin, "alice");
+        String bob = user(api, admin, "bob");
+        Api.Reply created = api.post(API + "/workspaces", bob, "{\"name\":\"bobs\",\"template\":\"blank\"}");
+        assertEquals(201, created.status(), created.body());
+        String bobs = created.json().getString("id");
+        assertEquals("RUNNING", api.post(API + "/workspaces/" + bobs + "/start", bob, null).json().getString("status"));
+        WorkspaceEcho.start(bobs);
+
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Row> row : rows.entrySet()) {
+            if (row.getValue().scope() == Scope.PUBLIC) {
+                continue;
+            }
+            RawHttp.Answer anonymous = row.getValue().call().as(null, bobs);
+            boolean refused = anonymous.status() == 401
+                    || (anonymous.status() == 302 && String.valueOf(anonymous.header("Location")).contains("/login.xhtml"));
+            check(failures, refused, row.getKey() + " without sign-in: " + anonymous.status());
+        }
+
+        List<String> aliceHeard = listen(alice);
+        List<String> bobHeard = listen(bob);
+        for (Map.Entry<String, Row> row : rows.entrySet()) {
+            RawHttp.Answer answer = row.getValue().call().as(alice, bobs);
+            switch (row.getValue().scope()) {
+                case WORKSPACE -> check(failures, answer.status() == 404, row.getKey() + " by alice on bob's: " + answer.status());
+                case ADMIN -> check(failures, answer.status() == 403, row.getKey() + " by alice: " + answer.status());
+                case OWN -> check(failures, answer.status() / 100 == 2 || answer.status() == 101,
+                        row.getKey() + " by alice: " + answer.status());
+                case PUBLIC -> {
+                    // the same for everyone
+                }
+            }
+            if (row.getValue().scope() == Scope.OWN) {
+                check(failures, !answer.body().contains(bobs), row.getKey() + " shows alice bob's workspace");
+            }
+        }
+        Api.Reply stillThere = api.get(API + "/workspaces/" + bobs, bob);
+        assertEquals("RUNNING", stillThere.json().getString("status"), "nothing alice tried changed bob's workspace");
+        check(failures, !api.get(API + "/workspaces", alice).body().contains(bobs), "alice's list has bob's workspace");
+
+        for (Map.Entry<String, Row> row : rows.entrySet()) {
+            if (row.getValue().scope() == Scope.PUBLIC) {
+                continue;
+            }
+            RawHttp.Answer answer = row.getValue().call().as(admin, bobs);
+            boolean through = answer.status() / 100 == 2 || answer.status() == 101
+                    || (row.getKey().equals("SERVLET /workspaces/open") && answer.status() == 302
+                    && String.valueOf(answer.header("Location")).contains("/w/" + bobs + "/ide/"));
+            check(failures, through, row.getKey() + " by an admin on bob's: " + answer.status() + " " + answer.body());
+        }
+        assertEquals(Collections.emptyList(), failures);
+
+        assertEquals(404, api.get(API + "/workspaces/" + bobs, bob).status(), "the admin deleted bob's workspace");
+        TimeUnit.SECONDS.sleep(3);
+        assertTrue(bobHeard.stream().anyMatch(m -> m.contains(bobs)), "bob's dashboard heard of his workspace stopping: " + bobHeard);
+        assertFalse(aliceHeard.stream().anyMatch(m -> m.contains(bobs)), "alice's dashboard never hears of bob's: " + aliceHeard);
+    }
+
+    private static void check(List<String> failures, boolean ok, String what) {
+        if (!ok) {
+            failures.add(what);
+        }
+    }
+
+    private String user(Api api, String admin, String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        api.createUser(admin, name, PASSWORD, "user");
+        return api.token(name, PASSWORD);
+    }
+
+    private static String auth(String token) {
+        return token == null ? "" : "Authorization: Bearer " + token + "\r\n";
+    }
+
+    private RawHttp.Answer get(String path, String token) throws IOException {
+        return raw.get(path, auth(token) + "Accept: application/json\r\n");
+    }
+
+    private RawHttp.Answer json(String method, String path, String token, String body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return raw.exchange(method + " " + path + " HTTP/1.1\r\nHost: " + raw.hostHeader() + "\r\nConnection: close\r\n"
+                + auth(token) + "Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\n\r\n" + (body == null ? "" : body).replace("\r\n", ""), 120_000);
+    }
+
+    private RawHttp.Answer ws(String token, String path) throws IOException {
+        return raw.upgrade(path, auth(token));
+    }
+
+    /** Messages the dashboard channel sends to the holder of {@code token}. */
+    private List<String> listen(String token) throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        URI uri = URI.create("ws://" + raw.hostHeader() + "/ws/workspaces");
+        HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(uri, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        heard.add(data.toString());
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        return heard;
+    }
+
+    /** Every endpoint in the deployed classes, named like the keys of {@link #rows()}. */
+    static Set<String> discovered() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of(IdeProxyServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> endpoints = new TreeSet<>();
+        List<Class<?>> types = new ArrayList<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                types.add(Class.forName(name, false, IsolationMatrixIT.class.getClassLoader()));
+            }
+        }
+        for (Class<?> type : types) {
+            Path resource = type.getAnnotation(Path.class);
+            if (resource != null) {
+                for (Method method : type.getMethods()) {
+                    String verb = httpMethod(method);
+                    Path sub = method.getAnnotation(Path.class);
+                    if (verb == null && sub != null) {
+                        throw new AssertionError("sub-resource locator " + method + ": extend the matrix discovery for it");
+                    }
+                    if (verb != null) {
+                        endpoints.add(verb + " " + API + "/" + strip(resource.value()) + (sub == null ? "" : "/" + strip(sub.value())));
+                    }
+                }
+            }
+            ServerEndpoint socket = type.getAnnotation(ServerEndpoint.class);
+            if (socket != null) {
+                endpoints.add("WS " + socket.value().replaceAll("\\{[^}]+}", "{id}"));
+            }
+            WebServlet servlet = type.getAnnotation(WebServlet.class);
+            if (servlet != null) {
+                Stream.concat(Stream.of(servlet.value()), Stream.of(servlet.urlPatterns())).forEach(p -> endpoints.add("SERVLET " + p));
+            }
+        }
+        return endpoints;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    private static String strip(String path) {
+        return path.replaceAll("^/+|/+$", "").replaceAll("\\{[^}/]+}", "{id}");
+    }
+}

@@ -1,0 +1,230 @@
+package io.kalpana.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Output escaping, forged requests, session fixation and security headers of the portal. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalHardeningIT {
+
+    private static final String PASSWORD = "hardening-test-password";
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+    /** Runs before any script of every page: counts alerts instead of showing them. */
+    private static final String ALERT_TRAP = "window.__xss = 0; window.alert = function () { window.__xss++; };";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KalpanaDeployment.builtWar();
+    }
+
+    @ArquillianResource
+    URL reported;
+
+    private Api api;
+    private String base;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(KalpanaDeployment.onLoopback(reported));
+        base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
+    }
+
+    private String newUser(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
+        return name;
+    }
+
+    @Test
+    void aWorkspaceNamedLikeMarkupIsTextEverywhere() throws Exception {
+        String name = newUser("xss");
+        String token = api.token(name, PASSWORD);
+        Api.Reply created = api.post("/api/v1/workspaces", token, "{\"name\":\"" + XSS + "\",\"template\":\"blank\"}");
+        assertEquals(201, created.status(), "names may contain '<': " + created.body());
+        String id = created.json().getString("id");
+        ChromeDriver driver = Browser.start();
+        try {
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ALERT_TRAP));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            driver.get(base + "/login.xhtml");
+            signIn(driver, wait, name, PASSWORD);
+
+            // The dashboard table.
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".k-name"), XSS));
+            assertNoMarkupRan(driver, "dashboard");
+
+            // An error message that quotes the name (the create dialog's duplicate check).
+            driver.findElement(By.id("dashboard:new")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name"))).sendKeys(XSS);
+            driver.findElement(By.id("create:createButton")).click();
+            WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='create:createMessages'] .ui-messages-error")));
+            assertTrue(message.getText().contains("named '" + XSS + "'"), message.getText());
+            Browser.screenshot(driver, "30-xss-duplicate-message");
+            assertNoMarkupRan(driver, "error message");
+            driver.navigate().refresh();
+
+            // Live status over the WebSocket: the row changes without a reload and still shows text.
+            driver.executeScript("window.kalpanaNotReloaded = true;");
+            assertEquals("RUNNING", api.post("/api/v1/workspaces/" + id + "/start", token, null).json().getString("status"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.k-open")));
+            assertEquals(Boolean.TRUE, driver.executeScript("return window.kalpanaNotReloaded === true;"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".k-name"), XSS));
+            assertNoMarkupRan(driver, "live status update");
+
+            // The delete confirmation quotes the name in its header and message.
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("button.ui-button-danger")).click();
+                return true;
+            });
+            WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog-message")));
+            assertTrue(confirm.getText().contains("Deleting '" + XSS + "'"), confirm.getText());
+            assertTrue(driver.findElement(By.cssSelector(".ui-confirm-dialog .ui-dialog-title")).getText().contains(XSS));
+            Browser.screenshot(driver, "31-xss-delete-confirm");
+            assertNoMarkupRan(driver, "delete confirmation");
+            driver.findElement(By.cssSelector(".ui-confirmdialog-no")).click();
+
+            // The pages written by hand: the IDE proxy's "stopped" page and Open IDE's error page.
+            assertEquals("STOPPED", api.post("/api/v1/workspaces/" + id + "/stop", token, null).json().getString("status"));
+            driver.get(base + "/w/" + id + "/ide/");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".k-stopped"), XSS + " is stopped"));
+            Browser.screenshot(driver, "32-xss-proxy-stopped-page");
+            assertNoMarkupRan(driver, "IDE proxy page");
+            driver.get(base + "/workspaces/open?id=" + id);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Workspace '" + XSS + "' is STOPPED"));
+            assertNoMarkupRan(driver, "Open IDE page");
+
+            // What an admin reaches of another person's workspace.
+            driver.get(base + "/");
+            driver.findElement(By.id("signout")).click();
+            signIn(driver, wait, "admin", KalpanaDeployment.ADMIN_PASSWORD);
+            driver.get(base + "/w/" + id + "/ide/");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".k-stopped"), XSS + " is stopped"));
+            assertNoMarkupRan(driver, "IDE proxy page for an admin");
+
+            // The trap itself works: markup that does run is caught.
+            driver.executeScript("document.body.insertAdjacentHTML('beforeend', arguments[0]);", XSS);
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Long.valueOf(1).equals(((ChromeDriver) d).executeScript("return window.__xss;")));
+        } finally {
+            driver.quit();
+            api.send("DELETE", "/api/v1/workspaces/" + id, token, null);
+        }
+    }
+
+    private static void signIn(ChromeDriver driver, WebDriverWait wait, String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(username);
+        driver.findElement(By.id("signin:password")).sendKeys(password);
+        driver.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.titleContains("Your workspaces"));
+    }
+
+    private static void assertNoMarkupRan(ChromeDriver driver, String where) {
+        assertEquals(0L, driver.executeScript("return window.__xss;"), "an alert ran on the " + where);
+        assertEquals(0L, driver.executeScript("return document.querySelectorAll('img[src=\"x\"]').length;"),
+                "the name became an element on the " + where);
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains(XSS), "the name shows as text on the " + where);
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndTheOldOneStaysAnonymous() throws Exception {
+        String name = newUser("fix");
+        PortalSession browser = new PortalSession(reported);
+        browser.get("/login.xhtml");
+        String planted = browser.sessionId().orElseThrow(() -> new AssertionError("the login page starts a session"));
+        HttpResponse<String> signedIn = browser.signIn(name, PASSWORD);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String after = browser.sessionId().orElseThrow();
+        assertNotEquals(planted, after, "sign-in changes the session id");
+        assertEquals(200, browser.get("/index.xhtml").statusCode());
+
+        PortalSession attacker = new PortalSession(reported);
+        attacker.cookies.getCookieStore().add(java.net.URI.create(attacker.base),
+                withPath(new java.net.HttpCookie("JSESSIONID", planted)));
+        HttpResponse<String> withPlanted = attacker.get("/index.xhtml");
+        assertEquals(302, withPlanted.statusCode(), "the id from before sign-in is not signed in");
+        assertTrue(withPlanted.headers().firstValue("Location").orElse("").contains("/login.xhtml"));
+    }
+
+    private static java.net.HttpCookie withPath(java.net.HttpCookie cookie) {
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        return cookie;
+    }
+
+    @Test
+    void forgedFormPostsChangeNothing() throws Exception {
+        String name = newUser("csrf");
+        String token = api.token(name, PASSWORD);
+        PortalSession browser = new PortalSession(reported);
+        assertEquals(302, browser.signIn(name, PASSWORD).statusCode());
+        String dashboard = browser.get("/index.xhtml").body();
+        String viewState = PortalSession.viewState(dashboard);
+
+        HttpResponse<String> fromElsewhere = browser.post("/index.xhtml", createForm("from-evil", viewState), "https://evil.example");
+        assertEquals(403, fromElsewhere.statusCode(), "a post from another site is refused");
+        assertTrue(fromElsewhere.body().contains("cross_site_request"), fromElsewhere.body());
+        HttpResponse<String> forgedState = browser.post("/index.xhtml", createForm("forged-state", "-1234567890:987654321"), null);
+        assertFalse(api.get("/api/v1/workspaces", token).body().contains("forged-state"),
+                "a post without the form's secret view state does nothing (" + forgedState.statusCode() + ")");
+        assertFalse(api.get("/api/v1/workspaces", token).body().contains("from-evil"));
+
+        HttpResponse<String> genuine = browser.post("/index.xhtml", createForm("genuine", viewState), browser.base);
+        assertTrue(api.get("/api/v1/workspaces", token).body().contains("\"genuine\""),
+                "the same post from Kalpana's own page works (" + genuine.statusCode() + ")");
+
+        HttpResponse<String> signOutFromElsewhere = browser.post("/signout", Map.of(), "https://evil.example");
+        assertEquals(403, signOutFromElsewhere.statusCode());
+        assertEquals(200, browser.get("/index.xhtml").statusCode(), "still signed in");
+        assertEquals(302, browser.post("/signout", Map.of(), browser.base).statusCode());
+        assertEquals(302, browser.get("/index.xhtml").statusCode(), "signed out by Kalpana's own form");
+    }
+
+    private static Map<String, String> createForm(String workspaceName, String viewState) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("create", "create");
+        form.put("create:name", workspaceName);
+        form.put("create:template_input", "blank");
+        form.put("create:repo", "");
+        form.put("create:nix", "");
+        form.put("create:createButton", "create:createButton");
+        form.put("jakarta.faces.ViewState", viewState);
+        return form;
+    }
+
+    @Test
+    void pagesAndTheIdeProxyCarryTheirSecurityHeaders() throws Exception {
+        PortalSession browser = new PortalSession(reported);
+        HttpResponse<String> login = browser.get("/login.xhtml");
+        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'self'"), policy);
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+    }
+}
