@@ -30,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * A workspace's conversation in a browser tab: the history first, then every event live; the tab sends
- * messages, cancel and approvals. Only the owner and admins get in: anyone else is closed with 4404, the
+ * messages, cancel and approvals. Only the owner and admins get in: {@link AgentSocketGate} refuses anyone else
+ * with 404 before the upgrade; should a session get here anyway it is closed with 4404, the
  * WebSocket counterpart of the API's 404, so a foreign workspace id reveals nothing.
  */
 @ServerEndpoint("/ws/agent/{workspaceId}")
