@@ -1,5 +1,7 @@
 package io.kalpana.web;
 
+import io.kalpana.config.AuthMode;
+import io.kalpana.config.KalpanaConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -15,7 +17,14 @@ class SecurityHeadersFilterTest {
 
     private static Map<String, String> headersFor(boolean secure) throws Exception {
         Map<String, String> set = new HashMap<>();
-        new SecurityHeadersFilter().doFilter(request("GET", "/index.xhtml", secure, headers("Host", "kalpana.corp")),
+        SecurityHeadersFilter filter = new SecurityHeadersFilter();
+        filter.config = new KalpanaConfig() {
+            @Override
+            public AuthMode authMode() {
+                return AuthMode.LOCAL;
+            }
+        };
+        filter.doFilter(request("GET", "/index.xhtml", secure, headers("Host", "kalpana.corp")),
                 Stubs.response(set), (req, res) -> { });
         return set;
     }
