@@ -1,6 +1,5 @@
 package io.kalpana.config;
 
-import io.kalpana.port.HostPort;
 import io.kalpana.port.PortRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -206,12 +205,6 @@ public class KalpanaConfig {
     @Inject
     @ConfigProperty(name = "kalpana.quota.max-total")
     int quotaMaxTotal;
-
-    /** Where a browser reaches a workspace's IDE on {@code port}. */
-    public String ideUrl(HostPort port) {
-        String host = ideHost.contains(":") ? "[" + ideHost + "]" : ideHost;
-        return "http://" + host + ":" + port.number() + "/";
-    }
 
     /** Host name browsers use to reach published IDE ports. */
     public String ideHost() {

@@ -42,6 +42,11 @@ public record IdePath(WorkspaceId workspace, String upstreamPath, Optional<Strin
         return contextPath + PREFIX + workspace.value() + "/ide";
     }
 
+    /** Where a browser opens the IDE of {@code workspace}: its SSO-gated page on Kalpana's own origin. */
+    public static String entryPath(String contextPath, WorkspaceId workspace) {
+        return contextPath + PREFIX + workspace.value() + "/ide/";
+    }
+
     /** Path and query to request from code-server. */
     public String upstreamTarget() {
         return upstreamPath + query.map(q -> "?" + q).orElse("");

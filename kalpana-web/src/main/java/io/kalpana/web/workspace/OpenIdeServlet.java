@@ -45,7 +45,7 @@ public class OpenIdeServlet extends HttpServlet {
                 throw KalpanaException.conflict("workspace_not_running",
                         "Workspace '" + workspace.name() + "' is " + workspace.status() + "; start it first");
             }
-            response.sendRedirect(request.getContextPath() + IdePath.PREFIX + id.value() + "/ide/");
+            response.sendRedirect(IdePath.entryPath(request.getContextPath(), id));
         } catch (RuntimeException e) {
             KalpanaException problem = Problems.explain(e).orElseThrow(() -> e);
             response.setStatus(problem.kind().httpStatus());

@@ -1,6 +1,5 @@
 package io.kalpana.web.workspace;
 
-import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.reaper.ActivityRecorder;
@@ -10,9 +9,11 @@ import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceService;
+import io.kalpana.web.ide.IdePath;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,8 +47,6 @@ public class WorkspaceResource {
     @Inject
     WorkspaceLifecycle lifecycle;
 
-    @Inject
-    KalpanaConfig config;
 
     @Inject
     ActivityRecorder activity;
@@ -57,6 +56,9 @@ public class WorkspaceResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     public record CreateWorkspaceRequest(String name, String template, String repoUrl, String nixConfig) {
     }
@@ -123,9 +125,11 @@ public class WorkspaceResource {
         return json(activity.keepRunning(caller, new WorkspaceId(id)));
     }
 
+    /** The IDE's address is its SSO-gated page on Kalpana's origin: published ports stay private to the host. */
     private WorkspaceJson json(Workspace workspace) {
         String ideUrl = workspace.status() == WorkspaceStatus.RUNNING
-                ? workspace.ports().map(ports -> config.ideUrl(ports.ide())).orElse(null)
+                ? uri.getBaseUriBuilder().replacePath(IdePath.entryPath(request.getContextPath(), workspace.id()))
+                        .replaceQuery(null).build().toString()
                 : null;
         return WorkspaceJson.of(workspace, ideUrl);
     }

@@ -99,7 +99,11 @@ class WorkspacesOnDockerIT {
         }
         for (int i = 0; i < ids.size(); i++) {
             JsonObject workspace = api.get("/api/v1/workspaces/" + ids.get(i), tokens.get(i)).json();
-            assertEquals(200, httpStatus(workspace.getString("ideUrl") + "healthz"), "IDE of " + ids.get(i) + " answers");
+            assertEquals(200, httpStatus("http://127.0.0.1:" + workspace.getInt("idePort") + "/healthz", null),
+                    "IDE of " + ids.get(i) + " answers on its own port");
+            assertTrue(workspace.getString("ideUrl").endsWith("/w/" + ids.get(i) + "/ide/"), workspace.getString("ideUrl"));
+            assertEquals(200, httpStatus(workspace.getString("ideUrl") + "healthz", tokens.get(i)),
+                    "IDE of " + ids.get(i) + " answers through Kalpana's gated path, the ideUrl of the API");
         }
         assertEquals(404, api.post("/api/v1/workspaces/" + ids.get(3) + "/start", alice, null).status(), "alice cannot touch bob's");
 
@@ -187,11 +191,14 @@ class WorkspacesOnDockerIT {
         });
     }
 
-    private static int httpStatus(String url) throws IOException, InterruptedException {
+    private static int httpStatus(String url, String bearer) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static String docker(String... args) throws IOException, InterruptedException {
