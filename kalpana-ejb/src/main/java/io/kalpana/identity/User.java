@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** An account. The password is kept only as a salted PBKDF2 hash. */
@@ -69,6 +71,17 @@ public class User {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * This account as the identity provider describes it now: name, email and roles follow the provider, while
+     * the username, creation time and (absent) password stay. Empty when nothing changed.
+     */
+    public Optional<User> refreshedFrom(String newDisplayName, String newEmail, Set<Role> newRoles) {
+        User refreshed = new User(username(), newDisplayName, newEmail, passwordHash, newRoles, createdAt);
+        boolean same = Objects.equals(displayName, refreshed.displayName) && Objects.equals(email, refreshed.email)
+                && roles.equals(refreshed.roles);
+        return same ? Optional.empty() : Optional.of(refreshed);
     }
 
     public Caller asCaller() {

@@ -53,12 +53,13 @@ public class UserService {
 
     /**
      * The account of someone the company's identity provider vouched for, created without a password at their
-     * first sign-in. Their roles come from the provider's token at each sign-in, not from this record.
+     * first sign-in. Sessions and tokens take their roles from the provider's token; the record follows it at
+     * every sign-in too, so the admin console and the quotas see the groups the provider gives today.
      */
     public User provisionFromProvider(Username username, String displayName, String email, Set<Role> roles) {
         Optional<User> existing = find(username);
         if (existing.isPresent()) {
-            return existing.get();
+            return refresh(existing.get(), lenientDisplayName(displayName, username), lenientEmail(email), roles);
         }
         User user = new User(username, lenientDisplayName(displayName, username), lenientEmail(email), null, roles,
                 Instant.now(Clock.systemUTC()));
@@ -74,6 +75,22 @@ public class UserService {
         audit.record(username, "user.create", "user:" + username, "via=identity-provider roles=" + user.roles());
         LOG.info(() -> "user=" + username + " created at first sign-in through the identity provider with roles "
                 + user.roles());
+        return user;
+    }
+
+    private User refresh(User known, String displayName, String email, Set<Role> roles) {
+        Optional<User> changed = known.refreshedFrom(displayName, email, roles);
+        if (changed.isEmpty()) {
+            return known;
+        }
+        User user = changed.get();
+        template.update(user);
+        if (!known.roles().equals(user.roles())) {
+            audit.record(user.username(), "user.roles", "user:" + user.username(),
+                    "via=identity-provider from=" + known.roles() + " to=" + user.roles());
+            LOG.info(() -> "user=" + user.username() + " roles changed by the identity provider from " + known.roles()
+                    + " to " + user.roles());
+        }
         return user;
     }
 

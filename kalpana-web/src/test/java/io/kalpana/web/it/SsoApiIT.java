@@ -1,7 +1,9 @@
 package io.kalpana.web.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,6 +18,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +61,49 @@ class SsoApiIT {
         assertEquals(200, carol.status(), carol.body());
         Api.Reply users = api.get("/api/v1/admin/users", keycloak.accessToken("carol"));
         assertTrue(users.body().contains("\"alice\""), "alice's account was made at her first call: " + users.body());
+    }
+
+    /**
+     * Groups change at the provider (someone joins or leaves the admin group): the stored account, which the admin
+     * console and the quotas read, follows at the next sign-in. Tokens are minted with the realm's pinned key for a
+     * person of this test's own, so the realm the other tests use stays as it is.
+     */
+    @Test
+    void theAccountFollowsTheGroupsTheProviderGivesAtEachSignIn() {
+        String erin = "erin-" + UUID.randomUUID().toString().substring(0, 6);
+        String carol = keycloak.accessToken("carol");
+        assertEquals(200, api.get("/api/v1/workspaces", tokenFor(erin, "kalpana-users")).status());
+        assertEquals(List.of("user"), rolesOf(erin, carol));
+
+        String promoted = tokenFor(erin, "kalpana-users", "kalpana-admins");
+        assertEquals(200, api.get("/api/v1/admin/ports", promoted).status());
+        assertEquals(List.of("admin", "user"), rolesOf(erin, carol));
+
+        String demoted = tokenFor(erin, "kalpana-users");
+        assertEquals(403, api.get("/api/v1/admin/ports", demoted).status());
+        assertEquals(List.of("user"), rolesOf(erin, carol));
+        Api.Reply audit = api.get("/api/v1/admin/audit?actor=" + erin, carol);
+        assertTrue(audit.body().contains("user.roles"), "role changes are audited: " + audit.body());
+    }
+
+    private String tokenFor(String username, String... groups) {
+        String genuine = keycloak.accessToken("alice");
+        JsonArrayBuilder groupList = Json.createArrayBuilder();
+        for (String group : groups) {
+            groupList.add(group);
+        }
+        JsonObject claims = Json.createObjectBuilder(Keycloak.claims(genuine))
+                .add("preferred_username", username).add("name", username).add("groups", groupList).build();
+        return Keycloak.signedWithRealmKey(Keycloak.header(genuine), claims);
+    }
+
+    private List<String> rolesOf(String username, String adminToken) {
+        Api.Reply users = api.get("/api/v1/admin/users", adminToken);
+        assertEquals(200, users.status(), users.body());
+        return users.jsonValue().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(user -> user.getString("username").equals(username))
+                .findFirst().orElseThrow(() -> new AssertionError(username + " not among " + users.body()))
+                .getJsonArray("roles").getValuesAs(JsonString.class).stream().map(JsonString::getString).sorted().toList();
     }
 
     @Test
