@@ -90,6 +90,7 @@ public class IdeProxyServlet extends HttpServlet {
             IdeProxyPages.stopped(request, response, e.workspace().name().value(), e.workspace().status().name());
         } catch (UpstreamFailure e) {
             String workspace = path.workspace().value();
+            upstreams.forget(path.workspace());
             LOG.log(Level.WARNING, () -> "workspace=" + workspace + " code-server did not answer the IDE proxy for "
                     + pathInContext + ": " + e.getCause());
             IdeProxyPages.problem(request, response, HttpServletResponse.SC_BAD_GATEWAY, "ide_unreachable",

@@ -5,13 +5,16 @@ import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.runtime.WorkspaceSecrets;
 import io.kalpana.workspace.Workspace;
+import io.kalpana.workspace.WorkspaceDeleted;
 import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +38,30 @@ public class IdeUpstreams {
     @Inject
     CodeServerSignIn signIn;
 
+    private final RecentUpstreams recent = new RecentUpstreams(System::nanoTime);
+
+    /** The caller's way to this workspace's code-server; refused exactly as the API refuses. */
     public IdeUpstream resolve(Caller caller, WorkspaceId id) {
+        Optional<IdeUpstream> known = recent.get(caller, id);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        IdeUpstream upstream = lookUp(caller, id);
+        recent.put(caller, upstream);
+        return upstream;
+    }
+
+    /** code-server did not answer on the known port: the workspace stopped or moved, so ask the database again. */
+    public void forget(WorkspaceId id) {
+        recent.forget(id);
+        signIn.forget(id);
+    }
+
+    void forgetDeleted(@Observes WorkspaceDeleted deleted) {
+        forget(deleted.workspace());
+    }
+
+    private IdeUpstream lookUp(Caller caller, WorkspaceId id) {
         Workspace workspace = workspaces.get(caller, id);
         if (workspace.status() != WorkspaceStatus.RUNNING || workspace.ports().isEmpty()) {
             throw new WorkspaceNotRunning(workspace);
