@@ -123,6 +123,10 @@ public class KalpanaConfig {
     Duration workspaceStartTimeout;
 
     @Inject
+    @ConfigProperty(name = "kalpana.workspace.concurrent-starts")
+    int workspaceConcurrentStarts;
+
+    @Inject
     @ConfigProperty(name = "kalpana.workspace.clone-timeout")
     Duration workspaceCloneTimeout;
 
@@ -318,6 +322,12 @@ public class KalpanaConfig {
 
     public Duration workspaceStartTimeout() {
         return workspaceStartTimeout;
+    }
+
+    /** How many workspaces this instance starts at once; 0 means one per processor, at least two. */
+    public int workspaceConcurrentStarts() {
+        return workspaceConcurrentStarts > 0 ? workspaceConcurrentStarts
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     public Duration workspaceCloneTimeout() {

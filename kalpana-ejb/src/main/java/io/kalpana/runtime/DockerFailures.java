@@ -27,7 +27,7 @@ final class DockerFailures {
             return imageMissing(settings.image(), failure);
         }
         if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
-            return new KalpanaException(ProblemKind.CONFLICT, "host_port_busy",
+            return new KalpanaException(ProblemKind.CONFLICT, WorkspaceRuntime.HOST_PORT_BUSY,
                     "A host port leased to this workspace is taken by another program; start the workspace again to get other ports.",
                     failure);
         }

@@ -113,10 +113,13 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         boolean volumeCreated = call(() -> ensureVolume(docker, launch), "create the workspace volume");
         WorkspaceSecrets secrets = WorkspaceSecrets.generate();
         try {
+            long prepared = System.nanoTime();
             listener.step(StartStep.CREATING_CONTAINER);
             String containerId = call(() -> create(docker, launch, secrets), "create the workspace container");
+            long createdAt = System.nanoTime();
             listener.step(StartStep.STARTING_CONTAINER);
             call(() -> docker.startContainerCmd(containerId).exec(), "start the workspace container");
+            long startedAt = System.nanoTime();
             LOG.info(() -> "workspace=" + id + " container " + shortId(containerId) + " started, ide="
                     + launch.ports().ide() + " bridge=" + launch.ports().bridge() + (volumeCreated ? " (new volume)" : ""));
             listener.step(StartStep.WAITING_FOR_IDE);
@@ -128,9 +131,15 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 ready.cancel(true);
                 throw e;
             }
+            long provisioned = System.nanoTime();
             awaitReady(ready);
-            Duration readyAfter = Duration.ofNanos(System.nanoTime() - began);
-            LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms");
+            long readyAt = System.nanoTime();
+            Duration readyAfter = Duration.ofNanos(readyAt - began);
+            // Each phase, so that a slow start can be pinned on the engine, the image's boot or the provisioning.
+            LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms (image and volume "
+                    + millis(prepared - began) + ", create " + millis(createdAt - prepared) + ", start "
+                    + millis(startedAt - createdAt) + ", IDE boot " + millis(readyAt - startedAt) + ", of it provisioning "
+                    + millis(provisioned - startedAt) + ")");
             return new StartedContainer(containerId, launch.ports(), secrets, volumeCreated, readyAfter);
         } catch (RuntimeException e) {
             LOG.warning(() -> "workspace=" + id + " start failed, removing what it created: " + e.getMessage());
@@ -436,6 +445,10 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 throw DockerFailures.imageMissing(settings.image(), e);
             }
         }, "look up the workspace image");
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void awaitReady(CompletableFuture<Void> ready) {

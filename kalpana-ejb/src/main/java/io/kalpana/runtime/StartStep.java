@@ -2,6 +2,7 @@ package io.kalpana.runtime;
 
 /** The steps of a start a person waiting for it is shown, in their words. */
 public enum StartStep {
+    WAITING_FOR_TURN("waiting for other workspaces to finish starting"),
     LEASING_PORTS("reserving ports"),
     CREATING_CONTAINER("creating the container"),
     STARTING_CONTAINER("starting the container"),

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public interface WorkspaceRuntime {
 
+    /** The code of a start refused because a leased host port was taken meanwhile: other ports may work. */
+    String HOST_PORT_BUSY = "host_port_busy";
+
     /**
      * Creates the workspace's volume if it has none, then creates and starts its container and returns
      * once the IDE answers. On failure nothing of this call is left behind (a volume it created included).

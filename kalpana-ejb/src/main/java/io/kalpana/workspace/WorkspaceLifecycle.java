@@ -39,6 +39,7 @@ public class WorkspaceLifecycle {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceLifecycle.class.getName());
 
+    static final int PORT_ATTEMPTS = 3;
     static final String GONE_AT_STARTUP = "container was gone at startup";
     static final String STARTING_AT_STARTUP = "Kalpana went down while the workspace was starting; start it again";
     static final String INTERRUPTED_AT_STARTUP = "a stop or delete was interrupted when Kalpana went down; the workspace is stopped";
@@ -66,6 +67,9 @@ public class WorkspaceLifecycle {
 
     @Inject
     QuotaService quotas;
+
+    @Inject
+    StartSlots startSlots;
 
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
@@ -287,17 +291,53 @@ public class WorkspaceLifecycle {
         WorkspaceId id = workspace.id();
         try {
             StartProgress progress = new StartProgress(workspace);
-            progress.step(StartStep.LEASING_PORTS);
-            PortPair leased = ports.allocate(id.value(), workspace.owner().value());
-            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased), progress);
-            String note = progress.provisioningProblem;
-            if (!states.markRunning(id, started.containerId(), leased, note)) {
-                throw overtaken(workspace);
+            if (startSlots.full()) {
+                progress.step(StartStep.WAITING_FOR_TURN);
             }
-            LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge());
-            return started.secrets();
+            try (StartSlots.Turn turn = startSlots.await()) {
+                if (states.statusOf(id).filter(WorkspaceStatus.STARTING::equals).isEmpty()) {
+                    // Stopped or deleted while it waited for its turn: nothing to start, nothing to undo.
+                    throw overtaken(workspace);
+                }
+                StartedContainer started = startOnFreePorts(workspace, progress);
+                PortPair leased = started.ports();
+                String note = progress.provisioningProblem;
+                if (!states.markRunning(id, started.containerId(), leased, note)) {
+                    throw overtaken(workspace);
+                }
+                LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge());
+                return started.secrets();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(id, KalpanaException.unavailable("workspace_start_interrupted",
+                    "Kalpana is shutting down, so the workspace was not started; start it again in a moment.", e));
         } catch (RuntimeException e) {
             throw failed(id, e);
+        }
+    }
+
+    /**
+     * Leases ports and starts the container on them. The kernel hands out ports of the same range to outgoing
+     * connections, so a port free when it was leased can be taken before Docker binds it: then other ports are
+     * leased and the start goes on, instead of failing for something the person cannot fix.
+     */
+    private StartedContainer startOnFreePorts(Workspace workspace, StartProgress progress) {
+        WorkspaceId id = workspace.id();
+        for (int attempt = 1; ; attempt++) {
+            progress.step(StartStep.LEASING_PORTS);
+            PortPair leased = ports.allocate(id.value(), workspace.owner().value());
+            try {
+                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased), progress);
+            } catch (KalpanaException e) {
+                if (!WorkspaceRuntime.HOST_PORT_BUSY.equals(e.code()) || attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+                int tried = attempt;
+                LOG.info(() -> "workspace=" + id + " ports ide=" + leased.ide() + " bridge=" + leased.bridge()
+                        + " were taken by another program before Docker bound them (attempt " + tried + "); leasing others");
+                ports.release(id.value());
+            }
         }
     }
 

@@ -87,6 +87,7 @@ class IdleReaperDockerIT {
         lifecycle.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60));
         lifecycle.audit = audit;
         lifecycle.quotas = new QuotaService(documents::database, settings, user -> true, audit, Clock.systemUTC());
+        lifecycle.startSlots = new StartSlots(2);
         recorder = new ActivityRecorder(states, Clock.systemUTC());
     }
 

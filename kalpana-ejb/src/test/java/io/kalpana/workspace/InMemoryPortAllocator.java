@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The real allocation algorithm and port probe over leases kept in memory instead of JNoSQL. */
-final class InMemoryPortAllocator extends PortAllocator {
+class InMemoryPortAllocator extends PortAllocator {
 
     private final Map<Integer, PortLease> leases = new ConcurrentHashMap<>();
     private final PortAllocation allocation = new PortAllocation(PortRange.parse("45000-45999"), new PortLeaseStore() {

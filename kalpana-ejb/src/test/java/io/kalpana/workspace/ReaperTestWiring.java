@@ -28,6 +28,7 @@ public final class ReaperTestWiring {
         wired.runtime = runtime;
         wired.audit = audit;
         wired.quotas = quotas;
+        wired.startSlots = new StartSlots(2);
         return wired;
     }
 

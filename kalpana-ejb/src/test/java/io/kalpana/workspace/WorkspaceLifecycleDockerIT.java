@@ -20,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +34,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,6 +59,7 @@ class WorkspaceLifecycleDockerIT {
     private WorkspaceStates states;
     private WorkspaceLifecycle lifecycle;
     private final List<WorkspaceId> created = new ArrayList<>();
+    private StartSlots startSlots = new StartSlots(2);
 
     @BeforeEach
     void setUp() {
@@ -77,6 +85,7 @@ class WorkspaceLifecycleDockerIT {
                 // The audit trail is JNoSQL's business and not under test here.
             }
         };
+        wired.startSlots = startSlots;
         wired.quotas = new QuotaService(documents::database, new SettingsService(documents::database,
                 () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
                         100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
@@ -144,6 +153,77 @@ class WorkspaceLifecycleDockerIT {
         assertEquals("mine", read(id, "cat /workspace/mine.txt"));
         lifecycle.stop(TESTER, id);
         assertEquals(Optional.of(WorkspaceStatus.STOPPED), states.statusOf(id));
+    }
+
+    @Test
+    void aStartWaitsForItsTurnAndAStopWhileItWaitsLeavesNothingBehind() throws Exception {
+        startSlots = new StartSlots(1);
+        lifecycle = lifecycle(runtime);
+        WorkspaceId id = workspace("queued", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> waiting;
+            try (StartSlots.Turn busy = startSlots.await()) {
+                waiting = background.submit(() -> lifecycle.start(TESTER, id));
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!"waiting for other workspaces to finish starting".equals(documents.document(id).getString("statusReason"))) {
+                    assertTrue(System.nanoTime() < deadline, "the waiting start says so: " + documents.document(id).toJson());
+                    Thread.sleep(50);
+                }
+                assertEquals("STARTING", documents.document(id).getString("status"));
+                assertFalse(runtime.inspect(id).present(), "no container before its turn");
+                assertEquals(Optional.empty(), ports.heldBy(id.value()), "no ports before its turn");
+
+                lifecycle.stop(TESTER, id);
+            }
+            ExecutionException overtaken = assertThrows(ExecutionException.class, () -> waiting.get(60, TimeUnit.SECONDS));
+            assertEquals("workspace_stopped_while_starting", ((KalpanaException) overtaken.getCause()).code());
+            assertEquals(Optional.of(WorkspaceStatus.STOPPED), states.statusOf(id));
+            assertFalse(runtime.inspect(id).present(), "the start whose workspace was stopped made no container");
+            assertEquals(Optional.empty(), ports.heldBy(id.value()));
+
+            lifecycle.start(TESTER, id);
+            assertEquals(Optional.of(WorkspaceStatus.RUNNING), states.statusOf(id), "with a free turn it starts");
+            lifecycle.stop(TESTER, id);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPortTakenAfterItWasLeasedIsReplacedAndTheStartGoesOn() throws Exception {
+        WorkspaceId id = workspace("squatted", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
+        List<ServerSocket> squatters = new ArrayList<>();
+        ports = new InMemoryPortAllocator() {
+            @Override
+            public synchronized PortPair allocate(String workspaceId, String owner) {
+                PortPair pair = super.allocate(workspaceId, owner);
+                if (squatters.isEmpty()) {
+                    // Another program binds the IDE port between the lease's probe and Docker's bind.
+                    try {
+                        squatters.add(new ServerSocket(pair.ide().number(), 1, InetAddress.getByName("127.0.0.1")));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return pair;
+            }
+        };
+        lifecycle = lifecycle(runtime);
+        try {
+            lifecycle.start(TESTER, id);
+            int taken = squatters.get(0).getLocalPort();
+            PortPair leased = ports.heldBy(id.value()).orElseThrow();
+            assertNotEquals(taken, leased.ide().number(), "other ports were leased");
+            assertTrue(ports.leases().stream().noneMatch(lease -> lease.port().number() == taken), "the taken port is not kept");
+            assertEquals(Optional.of(WorkspaceStatus.RUNNING), states.statusOf(id));
+            assertEquals(200, DockerTestSupport.healthzStatus(leased.ide()));
+        } finally {
+            for (ServerSocket squatter : squatters) {
+                squatter.close();
+            }
+            lifecycle.stop(TESTER, id);
+        }
     }
 
     @Test
