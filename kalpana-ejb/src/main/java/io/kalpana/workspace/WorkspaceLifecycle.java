@@ -111,6 +111,7 @@ public class WorkspaceLifecycle {
 
     /** Empty when the workspace already runs; throws when it cannot start now. */
     private Optional<Workspace> claimStart(Caller caller, WorkspaceId id) {
+        long began = System.nanoTime();
         Workspace workspace = workspaces.get(caller, id);
         if (!quotas.admitStart(workspace.owner(), id, () -> states.beginStart(id))) {
             WorkspaceStatus now = currentStatus(id);
@@ -120,7 +121,9 @@ public class WorkspaceLifecycle {
             throw busy(workspace, now);
         }
         audit.record(caller.username(), "workspace.start", "workspace:" + id, "name=" + workspace.name());
-        LOG.info(() -> "workspace=" + id + " starting for " + caller.username());
+        long claimed = System.nanoTime();
+        LOG.info(() -> "workspace=" + id + " starting for " + caller.username() + " (claimed in "
+                + (claimed - began) / 1_000_000 + " ms)");
         return Optional.of(workspace);
     }
 
@@ -294,7 +297,9 @@ public class WorkspaceLifecycle {
             if (startSlots.full()) {
                 progress.step(StartStep.WAITING_FOR_TURN);
             }
+            long began = System.nanoTime();
             try (StartSlots.Turn turn = startSlots.await()) {
+                long turnAt = System.nanoTime();
                 if (states.statusOf(id).filter(WorkspaceStatus.STARTING::equals).isEmpty()) {
                     // Stopped or deleted while it waited for its turn: nothing to start, nothing to undo.
                     throw overtaken(workspace);
@@ -302,10 +307,14 @@ public class WorkspaceLifecycle {
                 StartedContainer started = startOnFreePorts(workspace, progress);
                 PortPair leased = started.ports();
                 String note = progress.provisioningProblem;
+                long readyAt = System.nanoTime();
                 if (!states.markRunning(id, started.containerId(), leased, note)) {
                     throw overtaken(workspace);
                 }
-                LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge());
+                long recorded = System.nanoTime();
+                LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge()
+                        + " (waited for its turn " + (turnAt - began) / 1_000_000 + " ms, ports and container "
+                        + (readyAt - turnAt) / 1_000_000 + " ms, recorded in " + (recorded - readyAt) / 1_000_000 + " ms)");
                 return started.secrets();
             }
         } catch (InterruptedException e) {
