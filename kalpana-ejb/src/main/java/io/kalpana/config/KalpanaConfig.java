@@ -27,6 +27,10 @@ public class KalpanaConfig {
     Optional<String> mongodbUri;
 
     @Inject
+    @ConfigProperty(name = "kalpana.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
     @ConfigProperty(name = "kalpana.mongodb.database")
     String mongodbDatabase;
 
@@ -217,6 +221,11 @@ public class KalpanaConfig {
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
+    }
+
+    /** Kalpana's address as browsers reach it, without a trailing slash; empty when each request tells it. */
+    public Optional<PublicUrl> publicUrl() {
+        return publicUrl.filter(url -> !url.isBlank()).map(PublicUrl::parse);
     }
 
     public Optional<String> mongodbUri() {

@@ -27,6 +27,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     KalpanaConfig config;
 
+    @Inject
+    PublicAddress address;
+
     private volatile String policy;
 
     @Override
@@ -36,7 +39,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (request.isSecure()) {
+        if (address.secure(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         chain.doFilter(request, response);

@@ -2,10 +2,12 @@ package io.kalpana.web;
 
 import io.kalpana.config.AuthMode;
 import io.kalpana.config.KalpanaConfig;
+import io.kalpana.config.PublicUrl;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.kalpana.web.Stubs.headers;
 import static io.kalpana.web.Stubs.request;
@@ -16,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecurityHeadersFilterTest {
 
     private static Map<String, String> headersFor(boolean secure) throws Exception {
+        return headersFor(secure, Optional.empty());
+    }
+
+    private static Map<String, String> headersFor(boolean secure, Optional<PublicUrl> publicUrl) throws Exception {
         Map<String, String> set = new HashMap<>();
         SecurityHeadersFilter filter = new SecurityHeadersFilter();
         filter.config = new KalpanaConfig() {
@@ -23,7 +29,14 @@ class SecurityHeadersFilterTest {
             public AuthMode authMode() {
                 return AuthMode.LOCAL;
             }
+
+            @Override
+            public Optional<PublicUrl> publicUrl() {
+                return publicUrl;
+            }
         };
+        filter.address = new PublicAddress();
+        filter.address.config = filter.config;
         filter.doFilter(request("GET", "/index.xhtml", secure, headers("Host", "kalpana.corp")),
                 Stubs.response(set), (req, res) -> { });
         return set;
@@ -44,5 +57,12 @@ class SecurityHeadersFilterTest {
     void hstsOnlyOverHttps() throws Exception {
         assertNull(headersFor(false).get("Strict-Transport-Security"));
         assertTrue(headersFor(true).get("Strict-Transport-Security").startsWith("max-age="));
+    }
+
+    @Test
+    void hstsBehindAProxyThatTerminatesTls() throws Exception {
+        assertTrue(headersFor(false, Optional.of(PublicUrl.parse("https://kalpana.corp")))
+                .get("Strict-Transport-Security").startsWith("max-age="));
+        assertNull(headersFor(false, Optional.of(PublicUrl.parse("http://kalpana.corp"))).get("Strict-Transport-Security"));
     }
 }

@@ -21,6 +21,8 @@ final class Stubs {
                     case "getRequestURI" -> uri;
                     case "getContextPath" -> "";
                     case "isSecure" -> secure;
+                    case "getRequestURL" -> new StringBuffer((secure ? "https://" : "http://")
+                            + headers.getOrDefault("Host", "localhost") + uri);
                     case "getHeader" -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());

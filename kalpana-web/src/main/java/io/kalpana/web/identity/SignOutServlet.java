@@ -1,11 +1,11 @@
 package io.kalpana.web.identity;
 
+import io.kalpana.web.PublicAddress;
 import io.kalpana.audit.AuditLog;
 import io.kalpana.config.AuthMode;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Username;
 import io.kalpana.problem.KalpanaException;
-import io.kalpana.web.sso.AuthorizationCodeFlow;
 import io.kalpana.web.sso.OpenIdProvider;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -28,6 +28,9 @@ import java.util.logging.Logger;
  */
 @WebServlet("/signout")
 public class SignOutServlet extends HttpServlet {
+
+    @Inject
+    PublicAddress address;
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SignOutServlet.class.getName());
@@ -53,7 +56,7 @@ public class SignOutServlet extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        String signedOut = AuthorizationCodeFlow.baseUri(request) + KalpanaAuthenticationMechanism.LOGIN_PAGE + "?signedOut=true";
+        String signedOut = address.base(request) + KalpanaAuthenticationMechanism.LOGIN_PAGE + "?signedOut=true";
         Optional<URI> providerLogout = config.authMode() == AuthMode.OIDC && idToken != null
                 ? endSession(idToken, signedOut) : Optional.empty();
         response.sendRedirect(providerLogout.map(URI::toString).orElse(signedOut));

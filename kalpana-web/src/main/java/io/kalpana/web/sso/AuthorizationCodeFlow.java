@@ -1,5 +1,6 @@
 package io.kalpana.web.sso;
 
+import io.kalpana.web.PublicAddress;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.problem.KalpanaException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
 /** The OpenID Connect authorization code flow with PKCE, as a confidential client of the provider. */
 @ApplicationScoped
 public class AuthorizationCodeFlow {
+
+    @Inject
+    PublicAddress address;
 
     static final String PENDING = "io.kalpana.sso.pending";
     static final String CALLBACK_PATH = "/oidc/callback";
@@ -86,14 +90,8 @@ public class AuthorizationCodeFlow {
         return new ProviderSignIn(mapping.identity(claims), idToken, pending.next());
     }
 
-    static String callbackUri(HttpServletRequest request) {
-        return baseUri(request) + CALLBACK_PATH;
-    }
-
-    /** Kalpana's own address as the browser used it, so the provider sends people back to where they started. */
-    public static String baseUri(HttpServletRequest request) {
-        String url = request.getRequestURL().toString();
-        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
+    private String callbackUri(HttpServletRequest request) {
+        return address.base(request) + CALLBACK_PATH;
     }
 
     private String randomToken() {

@@ -9,6 +9,7 @@ import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceService;
+import io.kalpana.web.PublicAddress;
 import io.kalpana.web.ide.IdePath;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -59,6 +60,9 @@ public class WorkspaceResource {
 
     @Context
     HttpServletRequest request;
+
+    @Inject
+    PublicAddress address;
 
     public record CreateWorkspaceRequest(String name, String template, String repoUrl, String nixConfig) {
     }
@@ -128,8 +132,7 @@ public class WorkspaceResource {
     /** The IDE's address is its SSO-gated page on Kalpana's origin: published ports stay private to the host. */
     private WorkspaceJson json(Workspace workspace) {
         String ideUrl = workspace.status() == WorkspaceStatus.RUNNING
-                ? uri.getBaseUriBuilder().replacePath(IdePath.entryPath(request.getContextPath(), workspace.id()))
-                        .replaceQuery(null).build().toString()
+                ? address.base(request) + IdePath.entryPath("", workspace.id())
                 : null;
         return WorkspaceJson.of(workspace, ideUrl);
     }
