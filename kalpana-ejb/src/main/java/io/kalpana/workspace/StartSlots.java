@@ -34,8 +34,11 @@ public class StartSlots {
 
     /** A turn, once one is free; closing it gives it to the next start. */
     public Turn await() throws InterruptedException {
+        if (slots.tryAcquire()) {
+            return new Turn(false);
+        }
         slots.acquire();
-        return new Turn();
+        return new Turn(true);
     }
 
     /** Whether a start asked now would have to wait. */
@@ -50,9 +53,16 @@ public class StartSlots {
     /** One start's turn. */
     public final class Turn implements AutoCloseable {
 
+        private final boolean waited;
         private boolean released;
 
-        private Turn() {
+        private Turn(boolean waited) {
+            this.waited = waited;
+        }
+
+        /** Whether this start had to wait for its turn, so the world may have changed meanwhile. */
+        public boolean waited() {
+            return waited;
         }
 
         @Override

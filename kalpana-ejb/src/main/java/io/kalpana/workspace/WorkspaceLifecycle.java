@@ -300,7 +300,7 @@ public class WorkspaceLifecycle {
             long began = System.nanoTime();
             try (StartSlots.Turn turn = startSlots.await()) {
                 long turnAt = System.nanoTime();
-                if (states.statusOf(id).filter(WorkspaceStatus.STARTING::equals).isEmpty()) {
+                if (turn.waited() && states.statusOf(id).filter(WorkspaceStatus.STARTING::equals).isEmpty()) {
                     // Stopped or deleted while it waited for its turn: nothing to start, nothing to undo.
                     throw overtaken(workspace);
                 }
