@@ -15,6 +15,7 @@ import io.kalpana.runtime.WorkspaceLaunch;
 import io.kalpana.runtime.WorkspaceProvisioner;
 import io.kalpana.runtime.WorkspaceRuntime;
 import io.kalpana.runtime.WorkspaceSecrets;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -70,6 +71,9 @@ public class WorkspaceLifecycle {
 
     @Inject
     StartSlots startSlots;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor noteWriters;
 
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
@@ -357,15 +361,18 @@ public class WorkspaceLifecycle {
     private final class StartProgress implements StartListener {
 
         private final Workspace workspace;
+        private final StartNotes notes;
         private volatile String provisioningProblem;
 
         StartProgress(Workspace workspace) {
             this.workspace = workspace;
+            this.notes = new StartNotes(workspace.id(), noteWriters,
+                    note -> states.noteReason(workspace.id(), WorkspaceStatus.STARTING, note));
         }
 
         @Override
         public void step(StartStep step) {
-            states.noteReason(workspace.id(), WorkspaceStatus.STARTING, step.description());
+            notes.note(step.description());
         }
 
         @Override

@@ -88,6 +88,7 @@ class IdleReaperDockerIT {
         lifecycle.audit = audit;
         lifecycle.quotas = new QuotaService(documents::database, settings, user -> true, audit, Clock.systemUTC());
         lifecycle.startSlots = new StartSlots(2);
+        lifecycle.noteWriters = Runnable::run;
         recorder = new ActivityRecorder(states, Clock.systemUTC());
     }
 

@@ -29,6 +29,7 @@ public final class ReaperTestWiring {
         wired.audit = audit;
         wired.quotas = quotas;
         wired.startSlots = new StartSlots(2);
+        wired.noteWriters = Runnable::run;
         return wired;
     }
 

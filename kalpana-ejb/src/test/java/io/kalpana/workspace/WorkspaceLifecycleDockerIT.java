@@ -86,6 +86,7 @@ class WorkspaceLifecycleDockerIT {
             }
         };
         wired.startSlots = startSlots;
+        wired.noteWriters = Runnable::run;
         wired.quotas = new QuotaService(documents::database, new SettingsService(documents::database,
                 () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
                         100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
