@@ -125,8 +125,8 @@ class AdminTableBench {
                     names[k].split(" ")[0], nanos.length, p50, p95, max));
         }
         json.append("]}");
-        System.out.println("\nAdmin table, " + WORKSPACES + " workspaces of " + PEOPLE
-                + " people, embedded store, HTTP round trip on loopback:\n" + table);
+        BenchSection.write("Admin table, " + WORKSPACES + " workspaces of " + PEOPLE
+                + " people, embedded store, HTTP round trip on loopback", table);
         Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-admin-table.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, json);

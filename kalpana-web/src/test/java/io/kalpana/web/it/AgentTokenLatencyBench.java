@@ -73,7 +73,7 @@ class AgentTokenLatencyBench {
         String table = String.format(Locale.ROOT, "| tokens | p50 µs | p99 µs | max µs |%n|---|---|---|---|%n| %d | %d | %d | %d |%n"
                         + "goal p50 < 5000 µs: %s%n", latenciesMicros.size(), p50, p99,
                 latenciesMicros.get(latenciesMicros.size() - 1), p50 < 5000 ? "met" : "missed");
-        System.out.println("\nAgent token latency, model SSE → browser WebSocket:\n" + table);
+        BenchSection.write("Agent token latency, model SSE → browser WebSocket", table);
         Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-agent-token-latency.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format(Locale.ROOT,

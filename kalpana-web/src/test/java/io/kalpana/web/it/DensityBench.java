@@ -87,7 +87,7 @@ class DensityBench {
                     median(startMillis.subList(Math.max(0, running - 5), running)), percentile(listMillis, 50),
                     percentile(listMillis, 95), percentile(adminMillis, 50), percentile(adminMillis, 95),
                     running >= 40 ? "met" : "missed");
-            System.out.println("\nDensity:\n" + table);
+            BenchSection.write("Density", table);
             System.out.println("start times in order (ms): " + startMillis);
             Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-density.json");
             Files.createDirectories(out.getParent());

@@ -117,11 +117,7 @@ class IdeProxyBench {
                     ECHO_PORT, ROUND_TRIPS, pct(proxiedWs, 50), pct(proxiedWs, 99),
                     pct(proxiedHttp, 50) - pct(directHttp, 50), pct(proxiedHttp, 99) - pct(directHttp, 99),
                     pct(proxiedWs, 50) - pct(directWs, 50), pct(proxiedWs, 99) - pct(directWs, 99));
-            System.out.println("\nIDE proxy latency:\n" + table);
-            Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-ide-proxy.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, table);
-            System.out.println("written to " + out);
+            BenchSection.write("IDE proxy latency", table);
             directEcho.close();
             proxiedEcho.close();
         } finally {

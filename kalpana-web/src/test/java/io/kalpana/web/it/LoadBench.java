@@ -101,7 +101,7 @@ class LoadBench {
         json.append("}}");
         table.append(String.format(Locale.ROOT, "errors: %d (goal 0)%s%n", errors.size(),
                 errors.isEmpty() ? "" : "; first: " + errors.get(0)));
-        System.out.println("\nLoad, " + USERS + " people for " + Math.round(seconds) + " s:\n" + table);
+        BenchSection.write("Load, " + USERS + " people for " + Math.round(seconds) + " s", table);
         Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-load.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, json);

@@ -53,7 +53,7 @@ class PortAllocatorBench {
                     threads, sorted.length, rate, p50, p99));
         }
         json.append("]}");
-        System.out.println("\nPort allocator (allocate + release, embedded store):\n" + table);
+        BenchSection.write("Port allocator (allocate + release, embedded store)", table);
         Path out = Path.of(System.getProperty("kalpana.data.dir"), "bench-port-allocator.json");
         Files.writeString(out, json);
         System.out.println("written to " + out);

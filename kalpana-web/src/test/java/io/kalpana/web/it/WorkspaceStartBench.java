@@ -80,7 +80,7 @@ class WorkspaceStartBench {
                         + " load average %.1f before, %.1f after%n",
                 kalpana, kalpanaMedian, createOnly, median(createOnly), raw, rawMedian, rawAlike, alikeMedian,
                 (double) kalpanaMedian / rawMedian, (double) kalpanaMedian / alikeMedian, loadBefore, loadAfter);
-        System.out.println("\nWorkspace start:\n" + table);
+        BenchSection.write("Workspace start", table);
         Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-workspace-start.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format(Locale.ROOT,
