@@ -1,13 +1,12 @@
 package io.kalpana.agent;
 
-import jakarta.json.Json;
+import io.kalpana.json.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.util.Optional;
 
 /** A tool call's JSON arguments; every complaint is phrased for the model, which then fixes its call. */
@@ -23,7 +22,7 @@ final class ToolArguments {
 
     static ToolArguments parse(String toolName, String arguments) {
         String text = arguments == null || arguments.isBlank() ? "{}" : arguments;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonFactory.reader(text)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new WorkspaceToolException("the arguments of " + toolName + " must be a JSON object");

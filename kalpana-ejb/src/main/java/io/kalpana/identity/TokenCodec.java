@@ -1,14 +1,13 @@
 package io.kalpana.identity;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.problem.KalpanaException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -47,9 +46,9 @@ public final class TokenCodec {
     public IssuedToken issue(Username subject, Set<Role> roles) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonFactory.array();
         roles.stream().map(Role::roleName).sorted().forEach(groups::add);
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = JsonFactory.object()
                 .add("iss", issuer)
                 .add("sub", subject.value())
                 .add("upn", subject.value())
@@ -132,8 +131,7 @@ public final class TokenCodec {
     }
 
     private static JsonObject parse(String encoded) {
-        try (JsonReader reader = Json.createReader(new StringReader(
-                new String(B64D.decode(encoded), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonFactory.reader(new String(B64D.decode(encoded), StandardCharsets.UTF_8))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw rejected("not valid base64url JSON");

@@ -1,6 +1,6 @@
 package io.kalpana.runtime;
 
-import jakarta.json.Json;
+import io.kalpana.json.JsonFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -8,7 +8,6 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ final class IdeHeartbeatProbe {
         if (!response.startsWith("HTTP/1.") || !response.contains(" 200 ") || bodyStart < 0) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.substring(bodyStart + 4)))) {
+        try (JsonReader reader = JsonFactory.reader(response.substring(bodyStart + 4))) {
             JsonObject body = reader.readObject();
             boolean alive = "alive".equals(body.getString("status", ""));
             long last = body.get("lastHeartbeat") instanceof JsonNumber number ? number.longValue() : 0;

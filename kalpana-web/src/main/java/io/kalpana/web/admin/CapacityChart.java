@@ -1,7 +1,7 @@
 package io.kalpana.web.admin;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.capacity.CapacitySample;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -22,9 +22,9 @@ final class CapacityChart {
     }
 
     static String of(List<CapacitySample> samples) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder running = Json.createArrayBuilder();
-        JsonArrayBuilder memory = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JsonFactory.array();
+        JsonArrayBuilder running = JsonFactory.array();
+        JsonArrayBuilder memory = JsonFactory.array();
         for (CapacitySample sample : samples) {
             labels.add(LABEL.format(sample.at()));
             running.add(sample.running());
@@ -34,30 +34,30 @@ final class CapacityChart {
                 memory.addNull();
             }
         }
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JsonFactory.object()
                 .add("labels", labels)
-                .add("datasets", Json.createArrayBuilder()
+                .add("datasets", JsonFactory.array()
                         .add(dataset("Running workspaces", running, "#2563eb", "running"))
                         .add(dataset("Container memory (GiB)", memory, "#d97706", "memory")));
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JsonFactory.object()
                 .add("animation", false)
                 .add("maintainAspectRatio", false)
                 .add("spanGaps", false)
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                .add("scales", Json.createObjectBuilder()
-                        .add("running", axis("left", "workspaces").add("ticks", Json.createObjectBuilder().add("precision", 0)))
-                        .add("memory", axis("right", "GiB").add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))));
-        return Json.createObjectBuilder().add("type", "line").add("data", data).add("options", options).build().toString();
+                .add("plugins", JsonFactory.object()
+                        .add("legend", JsonFactory.object().add("position", "bottom")))
+                .add("scales", JsonFactory.object()
+                        .add("running", axis("left", "workspaces").add("ticks", JsonFactory.object().add("precision", 0)))
+                        .add("memory", axis("right", "GiB").add("grid", JsonFactory.object().add("drawOnChartArea", false))));
+        return JsonFactory.object().add("type", "line").add("data", data).add("options", options).build().toString();
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder values, String color, String axis) {
-        return Json.createObjectBuilder().add("label", label).add("data", values).add("borderColor", color)
+        return JsonFactory.object().add("label", label).add("data", values).add("borderColor", color)
                 .add("backgroundColor", color).add("yAxisID", axis).add("pointRadius", 2).add("tension", 0.2);
     }
 
     private static JsonObjectBuilder axis(String position, String title) {
-        return Json.createObjectBuilder().add("type", "linear").add("position", position).add("beginAtZero", true)
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+        return JsonFactory.object().add("type", "linear").add("position", position).add("beginAtZero", true)
+                .add("title", JsonFactory.object().add("display", true).add("text", title));
     }
 }

@@ -1,6 +1,6 @@
 package io.kalpana.web.problem;
 
-import jakarta.json.Json;
+import io.kalpana.json.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +14,7 @@ public final class ErrorJson {
     }
 
     public static JsonObject of(String code, String message) {
-        return Json.createObjectBuilder().add("error", code).add("message", message).build();
+        return JsonFactory.object().add("error", code).add("message", message).build();
     }
 
     public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {

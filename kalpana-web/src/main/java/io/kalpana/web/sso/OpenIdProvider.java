@@ -1,15 +1,14 @@
 package io.kalpana.web.sso;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.config.KalpanaConfig;
 import io.kalpana.problem.KalpanaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -105,7 +104,7 @@ public class OpenIdProvider {
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactory.reader(body)) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw KalpanaException.unavailable("sso_unavailable", "The identity provider answered something that is "

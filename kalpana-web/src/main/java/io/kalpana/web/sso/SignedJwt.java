@@ -1,11 +1,10 @@
 package io.kalpana.web.sso;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.problem.KalpanaException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -74,8 +73,7 @@ final class SignedJwt {
     }
 
     private static JsonObject json(String encoded) {
-        try (JsonReader reader = Json.createReader(new StringReader(
-                new String(B64.decode(encoded), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonFactory.reader(new String(B64.decode(encoded), StandardCharsets.UTF_8))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw TokenRefusal.of("it is not base64url-encoded JSON");

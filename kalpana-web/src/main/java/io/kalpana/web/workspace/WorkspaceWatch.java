@@ -1,5 +1,6 @@
 package io.kalpana.web.workspace;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
 import io.kalpana.identity.Username;
@@ -13,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.websocket.Session;
 
 import java.time.Clock;
@@ -156,13 +156,13 @@ public class WorkspaceWatch {
             if (!Objects.equals(before.get(change.getKey()), change.getValue())) {
                 Shown shown = change.getValue();
                 LOG.fine(() -> "workspace=" + change.getKey() + " now " + shown.status() + ", telling " + username);
-                broadcast(sessions, Json.createObjectBuilder().add("type", "status").add("id", change.getKey())
+                broadcast(sessions, JsonFactory.object().add("type", "status").add("id", change.getKey())
                         .add("status", shown.status()).add("reason", shown.reason())
                         .add("warning", shown.warning()).build().toString());
             }
         }
         if (!now.keySet().containsAll(before.keySet())) {
-            broadcast(sessions, Json.createObjectBuilder().add("type", "removed").build().toString());
+            broadcast(sessions, JsonFactory.object().add("type", "removed").build().toString());
         }
     }
 
@@ -177,7 +177,7 @@ public class WorkspaceWatch {
             String now = row.status() + "|" + row.statusReason().orElse("");
             String before = allSeen.put(row.id().value(), now);
             if (!now.equals(before)) {
-                broadcast(allWatchers, Json.createObjectBuilder().add("type", "status").add("id", row.id().value())
+                broadcast(allWatchers, JsonFactory.object().add("type", "status").add("id", row.id().value())
                         .add("owner", row.owner().value()).add("status", row.status().name())
                         .add("reason", row.statusReason().orElse("")).build().toString());
             }
@@ -185,7 +185,7 @@ public class WorkspaceWatch {
         allSince = round.minus(OVERLAP);
         long count = directory.count();
         if (allCount >= 0 && count != allCount) {
-            broadcast(allWatchers, Json.createObjectBuilder().add("type", "count").add("total", count).build().toString());
+            broadcast(allWatchers, JsonFactory.object().add("type", "count").add("total", count).build().toString());
         }
         allCount = count;
     }
