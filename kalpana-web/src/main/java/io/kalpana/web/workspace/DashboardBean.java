@@ -1,5 +1,6 @@
 package io.kalpana.web.workspace;
 
+import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.reaper.ActivityRecorder;
@@ -15,8 +16,6 @@ import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceTemplate;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -51,8 +50,8 @@ public class DashboardBean implements Serializable {
     @Inject
     transient WorkspaceLifecycle lifecycle;
 
-    @Resource
-    transient ManagedExecutorService executor;
+    @Inject
+    ManagedThreads threads;
 
     @Inject
     transient ActivityRecorder activity;
@@ -97,7 +96,7 @@ public class DashboardBean implements Serializable {
     /** Answers at once; the live status shows the start's steps and its end, so nobody stares at a frozen button. */
     public void start(String id) {
         try {
-            Workspace starting = lifecycle.startInBackground(caller, new WorkspaceId(id), executor);
+            Workspace starting = lifecycle.startInBackground(caller, new WorkspaceId(id), threads.executor());
             info(starting.status() == WorkspaceStatus.RUNNING ? "Workspace '" + starting.name() + "' is already running"
                     : "Starting '" + starting.name() + "'…");
         } catch (RuntimeException e) {

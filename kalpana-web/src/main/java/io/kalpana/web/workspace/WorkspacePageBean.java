@@ -1,5 +1,6 @@
 package io.kalpana.web.workspace;
 
+import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.web.problem.Problems;
@@ -8,8 +9,6 @@ import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -42,8 +41,8 @@ public class WorkspacePageBean implements Serializable {
     @Inject
     transient Caller caller;
 
-    @Resource
-    transient ManagedExecutorService executor;
+    @Inject
+    ManagedThreads threads;
 
     private String id;
     private Workspace workspace;
@@ -61,7 +60,7 @@ public class WorkspacePageBean implements Serializable {
 
     public void start() {
         try {
-            workspace = lifecycle.startInBackground(caller, workspace.id(), executor);
+            workspace = lifecycle.startInBackground(caller, workspace.id(), threads.executor());
             message(FacesMessage.SEVERITY_INFO, "Starting '" + workspace.name() + "'…");
         } catch (RuntimeException e) {
             show(e);

@@ -1,5 +1,6 @@
 package io.kalpana.web.workspace;
 
+import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.reaper.ActivityRecorder;
@@ -11,8 +12,6 @@ import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.web.PublicAddress;
 import io.kalpana.web.ide.IdePath;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -52,8 +51,8 @@ public class WorkspaceResource {
     @Inject
     ActivityRecorder activity;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    ManagedThreads threads;
 
     @Context
     UriInfo uri;
@@ -107,7 +106,7 @@ public class WorkspaceResource {
     public Response start(@PathParam("id") String id, @QueryParam("async") boolean async) {
         WorkspaceId workspaceId = new WorkspaceId(id);
         if (async) {
-            Workspace workspace = lifecycle.startInBackground(caller, workspaceId, executor);
+            Workspace workspace = lifecycle.startInBackground(caller, workspaceId, threads.executor());
             return Response.accepted(json(workspace))
                     .location(uri.getBaseUriBuilder().path("workspaces").path(id).build()).build();
         }
