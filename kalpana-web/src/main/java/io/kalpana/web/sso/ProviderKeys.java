@@ -4,9 +4,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,35 +51,57 @@ final class ProviderKeys {
         Instant now = clock.instant();
         if (lastRead.equals(Instant.MIN) || now.isAfter(lastRead.plus(MIN_REFRESH_INTERVAL))) {
             lastRead = now;
-            keys = rsaKeys(jwks.get());
+            keys = signingKeys(jwks.get());
             LOG.info(() -> "read the identity provider's signing keys: " + keys.keySet());
         }
         return Optional.ofNullable(keys.get(keyId));
     }
 
-    static Map<String, PublicKey> rsaKeys(JsonObject document) {
+    /** The provider's signature keys by key id: RSA, and EC on the curves JWS names; others are skipped. */
+    static Map<String, PublicKey> signingKeys(JsonObject document) {
         Map<String, PublicKey> result = new HashMap<>();
         JsonValue list = document.get("keys");
         if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
             return result;
         }
-        Base64.Decoder b64 = Base64.getUrlDecoder();
         for (JsonValue value : list.asJsonArray()) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 continue;
             }
             JsonObject key = value.asJsonObject();
-            if (!"RSA".equals(key.getString("kty", "")) || "enc".equals(key.getString("use", "sig"))) {
+            if ("enc".equals(key.getString("use", "sig"))) {
                 continue;
             }
             try {
-                RSAPublicKeySpec spec = new RSAPublicKeySpec(new BigInteger(1, b64.decode(key.getString("n"))),
-                        new BigInteger(1, b64.decode(key.getString("e"))));
-                result.put(key.getString("kid", ""), KeyFactory.getInstance("RSA").generatePublic(spec));
+                publicKey(key).ifPresent(usable -> result.put(key.getString("kid", ""), usable));
             } catch (GeneralSecurityException | RuntimeException unusable) {
                 LOG.warning(() -> "skipped an unusable key of the identity provider: " + unusable);
             }
         }
         return result;
+    }
+
+    private static Optional<PublicKey> publicKey(JsonObject key) throws GeneralSecurityException {
+        Base64.Decoder b64 = Base64.getUrlDecoder();
+        switch (key.getString("kty", "")) {
+            case "RSA":
+                return Optional.of(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, b64.decode(key.getString("n"))), new BigInteger(1, b64.decode(key.getString("e"))))));
+            case "EC":
+                String curve = switch (key.getString("crv", "")) {
+                    case "P-256" -> "secp256r1";
+                    case "P-384" -> "secp384r1";
+                    case "P-521" -> "secp521r1";
+                    default -> throw new GeneralSecurityException("curve '" + key.getString("crv", "") + "' is not supported");
+                };
+                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+                parameters.init(new ECGenParameterSpec(curve));
+                ECPoint point = new ECPoint(new BigInteger(1, b64.decode(key.getString("x"))),
+                        new BigInteger(1, b64.decode(key.getString("y"))));
+                return Optional.of(KeyFactory.getInstance("EC").generatePublic(
+                        new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class))));
+            default:
+                return Optional.empty();
+        }
     }
 }

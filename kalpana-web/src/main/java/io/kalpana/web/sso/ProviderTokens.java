@@ -74,12 +74,11 @@ public class ProviderTokens {
 
     private JsonObject verified(String token) {
         SignedJwt jwt = SignedJwt.parse(token);
-        if (!"RS256".equals(jwt.algorithm())) {
-            throw of("algorithm " + jwt.algorithm() + " is not accepted");
-        }
+        JwsAlgorithm algorithm = JwsAlgorithm.named(jwt.algorithm())
+                .orElseThrow(() -> of("algorithm " + jwt.algorithm() + " is not accepted"));
         PublicKey key = provider.signingKey(jwt.keyId())
                 .orElseThrow(() -> of("it is signed with key '" + jwt.keyId() + "', which the identity provider does not publish"));
-        if (!jwt.signedBy(key)) {
+        if (!jwt.signedBy(algorithm, key)) {
             throw of("its signature does not match");
         }
         JsonObject claims = jwt.claims();

@@ -6,9 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 
 /** A compact JWS split into its parts; nothing in it is trusted until {@link #signedBy} says so. */
@@ -61,13 +59,11 @@ final class SignedJwt {
         return header.getString("alg", "none");
     }
 
-    boolean signedBy(PublicKey key) {
+    /** Whether the provider's {@code key} made this signature with the algorithm the header names. */
+    boolean signedBy(JwsAlgorithm algorithm, PublicKey key) {
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(B64.decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return algorithm.verifies(key, signingInput.getBytes(StandardCharsets.US_ASCII), B64.decode(signature));
+        } catch (IllegalArgumentException notBase64) {
             return false;
         }
     }

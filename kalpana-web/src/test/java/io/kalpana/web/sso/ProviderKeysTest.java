@@ -5,10 +5,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,8 +60,35 @@ class ProviderKeysTest {
                 .add(Json.createObjectBuilder().add("kid", "hmac").add("kty", "oct").add("k", "c2VjcmV0"))
                 .add(Json.createObjectBuilder().add("kid", "broken").add("kty", "RSA").add("n", "***").add("e", "AQAB")))
                 .build();
-        assertTrue(ProviderKeys.rsaKeys(document).isEmpty());
-        assertTrue(ProviderKeys.rsaKeys(Json.createObjectBuilder().build()).isEmpty());
+        assertTrue(ProviderKeys.signingKeys(document).isEmpty());
+        assertTrue(ProviderKeys.signingKeys(Json.createObjectBuilder().build()).isEmpty());
+    }
+
+    @Test
+    void readsEllipticCurveKeysOnTheCurvesJwsNamesAndSkipsOthers() throws Exception {
+        KeyPair keys = JwsAlgorithmTest.keysFor(JwsAlgorithm.ES256);
+        ECPoint point = ((ECPublicKey) keys.getPublic()).getW();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        JsonObject document = Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("kid", "ec").add("kty", "EC").add("crv", "P-256")
+                        .add("x", b64.encodeToString(unsigned(point.getAffineX(), 32)))
+                        .add("y", b64.encodeToString(unsigned(point.getAffineY(), 32))))
+                .add(Json.createObjectBuilder().add("kid", "koblitz").add("kty", "EC").add("crv", "secp256k1")
+                        .add("x", "AA").add("y", "AA"))
+                .add(Json.createObjectBuilder().add("kid", "encryption").add("kty", "EC").add("crv", "P-256").add("use", "enc")
+                        .add("x", "AA").add("y", "AA"))).build();
+        Map<String, PublicKey> read = ProviderKeys.signingKeys(document);
+        assertEquals(Set.of("ec"), read.keySet());
+        byte[] input = "a.b".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(JwsAlgorithm.ES256.verifies(read.get("ec"), input, JwsAlgorithmTest.sign(JwsAlgorithm.ES256, keys, input)));
+    }
+
+    private static byte[] unsigned(BigInteger value, int size) {
+        byte[] bytes = value.toByteArray();
+        byte[] out = new byte[size];
+        int start = Math.max(0, bytes.length - size);
+        System.arraycopy(bytes, start, out, size - (bytes.length - start), bytes.length - start);
+        return out;
     }
 
     @Test
