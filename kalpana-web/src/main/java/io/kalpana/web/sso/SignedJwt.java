@@ -1,40 +1,25 @@
 package io.kalpana.web.sso;
 
-import io.kalpana.problem.KalpanaException;
-import jakarta.json.Json;
+import io.kalpana.identity.JwtSegments;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.util.Base64;
 
 /** A compact JWS split into its parts; nothing in it is trusted until {@link #signedBy} says so. */
 final class SignedJwt {
 
-    private static final Base64.Decoder B64 = Base64.getUrlDecoder();
-
+    private final JwtSegments segments;
     private final JsonObject header;
     private final JsonObject claims;
-    private final String signingInput;
-    private final String signature;
 
-    private SignedJwt(JsonObject header, JsonObject claims, String signingInput, String signature) {
-        this.header = header;
-        this.claims = claims;
-        this.signingInput = signingInput;
-        this.signature = signature;
+    private SignedJwt(JwtSegments segments) {
+        this.segments = segments;
+        this.header = segments.header();
+        this.claims = segments.payload();
     }
 
     static SignedJwt parse(String token) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3) {
-            throw TokenRefusal.of("it is not a signed JWT");
-        }
-        return new SignedJwt(json(parts[0]), json(parts[1]), parts[0] + "." + parts[1], parts[2]);
+        return new SignedJwt(JwtSegments.split(token));
     }
 
     /** The claims without any check: only to route a token to the party that can check it. */
@@ -63,33 +48,6 @@ final class SignedJwt {
     }
 
     boolean signedBy(PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(B64.decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static JsonObject json(String encoded) {
-        try (JsonReader reader = Json.createReader(new StringReader(
-                new String(B64.decode(encoded), StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw TokenRefusal.of("it is not base64url-encoded JSON");
-        }
-    }
-
-    /** One wording for every refusal, with the reason a client can act on. */
-    static final class TokenRefusal {
-
-        private TokenRefusal() {
-        }
-
-        static KalpanaException of(String why) {
-            return KalpanaException.unauthenticated("invalid_token", "The bearer token was refused: " + why);
-        }
+        return segments.signedBy(key);
     }
 }
