@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.kalpana.web.it.WorkspacesOnDockerIT.docker;
-import static io.kalpana.web.it.WorkspacesOnDockerIT.dockerStatus;
+import static io.kalpana.runtime.DockerTestSupport.docker;
+import static io.kalpana.runtime.DockerTestSupport.dockerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package io.kalpana.web.it;
 
+import io.kalpana.runtime.DockerTestSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -147,7 +148,7 @@ class IdeProxyBench {
     }
 
     private static String idePassword(String id) throws Exception {
-        return WorkspacesOnDockerIT.docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", "kalpana-ws-" + id)
+        return DockerTestSupport.docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", "kalpana-ws-" + id)
                 .lines().filter(l -> l.startsWith("KALPANA_IDE_PASSWORD=")).findFirst().orElseThrow()
                 .substring("KALPANA_IDE_PASSWORD=".length());
     }

@@ -1,5 +1,6 @@
 package io.kalpana.web.it;
 
+import io.kalpana.runtime.DockerTestSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -82,7 +83,7 @@ class WorkspaceStartBench {
         }
         String name = "kalpana-bench-raw-" + UUID.randomUUID().toString().substring(0, 8);
         long before = System.nanoTime();
-        WorkspacesOnDockerIT.docker("run", "-d", "--name", name, "-p", "127.0.0.1:" + port + ":8080",
+        DockerTestSupport.docker("run", "-d", "--name", name, "-p", "127.0.0.1:" + port + ":8080",
                 "-e", "KALPANA_IDE_PASSWORD=" + UUID.randomUUID(), "-e", "KALPANA_BRIDGE_TOKEN=" + UUID.randomUUID(), IMAGE);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         try {
@@ -101,7 +102,7 @@ class WorkspaceStartBench {
                 Thread.sleep(50);
             }
         } finally {
-            WorkspacesOnDockerIT.dockerStatus("rm", "-f", name);
+            DockerTestSupport.dockerStatus("rm", "-f", name);
         }
     }
 
