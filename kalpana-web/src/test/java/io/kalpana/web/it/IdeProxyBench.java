@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +53,10 @@ class IdeProxyBench {
     @Test
     void measure() throws Exception {
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
-        String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        String name = "bench" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(admin, name, PASSWORD, "user");
+        ApiFixture fixture = new ApiFixture(api, PASSWORD);
+        String name = fixture.person("bench");
         String token = api.token(name, PASSWORD);
-        String id = api.post("/api/v1/workspaces", token, "{\"name\":\"proxy-bench\",\"template\":\"blank\"}").json().getString("id");
+        String id = fixture.workspace(token, "proxy-bench", "blank");
         try {
             Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", token, null);
             int idePort = started.json().getInt("idePort");
@@ -126,8 +124,7 @@ class IdeProxyBench {
             directEcho.close();
             proxiedEcho.close();
         } finally {
-            api.post("/api/v1/workspaces/" + id + "/stop", token, null);
-            api.send("DELETE", "/api/v1/workspaces/" + id, token, null);
+            fixture.removeWorkspaces();
         }
     }
 

@@ -57,8 +57,7 @@ class WorkspaceStartBench {
             if (started.status() != 200) {
                 throw new IllegalStateException("start failed: " + started.body());
             }
-            api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
-            api.send("DELETE", "/api/v1/workspaces/" + id, admin, null);
+            api.removeWorkspace(id, admin);
             raw.add(rawDockerRun());
         }
         long kalpanaMedian = median(kalpana);

@@ -24,11 +24,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.kalpana.runtime.DockerTestSupport.docker;
@@ -54,41 +52,25 @@ class WorkspacesOnDockerIT {
     URL reported;
 
     private Api api;
-    private final List<String[]> created = new ArrayList<>();
+    private ApiFixture fixture;
 
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
     }
 
     @AfterEach
     void removeWorkspaces() {
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-        }
-    }
-
-    private String user(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
-        return api.token(name, PASSWORD);
-    }
-
-    private String create(String token, String name, String template) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"" + template + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        return id;
+        fixture.removeWorkspaces();
     }
 
     @Test
     void fourWorkspacesOfTwoPeopleRunSideBySideAndKeepTheirFiles() throws Exception {
-        String alice = user("alice");
-        String bob = user("bob");
-        List<String> ids = List.of(create(alice, "one", "blank"), create(alice, "two", "node"),
-                create(alice, "three", "python"), create(bob, "four", "java-maven"));
+        String alice = fixture.personsToken("alice");
+        String bob = fixture.personsToken("bob");
+        List<String> ids = List.of(fixture.workspace(alice, "one", "blank"), fixture.workspace(alice, "two", "node"),
+                fixture.workspace(alice, "three", "python"), fixture.workspace(bob, "four", "java-maven"));
         List<String> tokens = List.of(alice, alice, alice, bob);
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -127,8 +109,7 @@ class WorkspacesOnDockerIT {
 
     @Test
     void openIdeSignsIntoVsCodeWithTheTemplateFiles() throws Exception {
-        String name = "eve" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
+        String name = fixture.person("eve");
         String token = api.token(name, PASSWORD);
         ChromeDriver driver = Browser.start();
         try {
@@ -145,7 +126,7 @@ class WorkspacesOnDockerIT {
             driver.findElement(By.id("create:createButton")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
             String id = api.get("/api/v1/workspaces", token).body().replaceAll(".*\"id\":\"([a-z0-9]{12})\".*", "$1");
-            created.add(new String[] {id, token});
+            fixture.removeAfterwards(id, token);
             clickWhenSettled(wait, By.cssSelector("button[id$=':start']"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
             Browser.screenshot(driver, "10-workspace-running");
