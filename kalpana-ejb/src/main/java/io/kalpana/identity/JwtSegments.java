@@ -12,24 +12,15 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * A compact JWS cut into its three base64url segments and decoded on demand: the header and the payload as JSON
+ * A compact JWS cut into its three base64url segments, decoded on demand: the header and the payload as JSON
  * objects, the signature checked as RS256 against a key. Nothing here decides whether a token is good: which
- * algorithms, keys, issuers and claims count is for the verifier holding it. A malformed segment is refused with
- * {@link TokenRefusal} when it is decoded, so a verifier that checks the signature first never parses an unsigned payload.
+ * algorithms, keys, issuers and claims count is for the verifier holding it. A malformed segment is refused
+ * ({@link TokenRefusal}) only when it is decoded, so a verifier that checks the signature first never parses an
+ * unsigned payload.
  */
-public final class JwtSegments {
+public record JwtSegments(String encodedHeader, String encodedPayload, String encodedSignature) {
 
     private static final Base64.Decoder B64 = Base64.getUrlDecoder();
-
-    private final String header;
-    private final String payload;
-    private final String signature;
-
-    private JwtSegments(String header, String payload, String signature) {
-        this.header = header;
-        this.payload = payload;
-        this.signature = signature;
-    }
 
     /** Refuses anything but three dot-separated segments (empty ones included, they fail when decoded). */
     public static JwtSegments split(String token) {
@@ -41,11 +32,11 @@ public final class JwtSegments {
     }
 
     public JsonObject header() {
-        return json(header);
+        return json(encodedHeader);
     }
 
     public JsonObject payload() {
-        return json(payload);
+        return json(encodedPayload);
     }
 
     /** Whether the signature is SHA256withRSA by {@code key} over the first two segments as sent; false if undecodable. */
@@ -53,8 +44,8 @@ public final class JwtSegments {
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(key);
-            verifier.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(B64.decode(signature));
+            verifier.update((encodedHeader + "." + encodedPayload).getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(B64.decode(encodedSignature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
