@@ -4,7 +4,6 @@ import io.kalpana.json.JsonFactory;
 import io.kalpana.problem.KalpanaException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -27,7 +26,6 @@ public final class TokenCodec {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final String HEADER = B64.encodeToString(
             "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
@@ -62,29 +60,26 @@ public final class TokenCodec {
     }
 
     public VerifiedToken verify(String token) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3) {
-            throw rejected("not a signed JWT");
-        }
-        JsonObject header = parse(parts[0]);
+        JwtSegments segments = JwtSegments.split(token);
+        JsonObject header = segments.header();
         if (!"RS256".equals(header.getString("alg", ""))) {
-            throw rejected("algorithm " + header.getString("alg", "none") + " is not accepted");
+            throw TokenRefusal.of("algorithm " + header.getString("alg", "none") + " is not accepted");
         }
-        if (!signatureValid(parts[0] + "." + parts[1], parts[2])) {
-            throw rejected("signature does not match");
+        if (!segments.signedBy(keys.publicKey())) {
+            throw TokenRefusal.of("signature does not match");
         }
-        JsonObject claims = parse(parts[1]);
+        JsonObject claims = segments.payload();
         if (!issuer.equals(claims.getString("iss", ""))) {
-            throw rejected("issuer " + claims.getString("iss", "none") + " is not " + issuer);
+            throw TokenRefusal.of("issuer " + claims.getString("iss", "none") + " is not " + issuer);
         }
         Instant now = clock.instant();
         Instant expiresAt = Instant.ofEpochSecond(number(claims, "exp"));
         Instant issuedAt = Instant.ofEpochSecond(number(claims, "iat"));
         if (now.isAfter(expiresAt.plus(CLOCK_SKEW))) {
-            throw rejected("expired at " + expiresAt);
+            throw TokenRefusal.of("expired at " + expiresAt);
         }
         if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw rejected("issued in the future");
+            throw TokenRefusal.of("issued in the future");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         JsonValue groups = claims.get("groups");
@@ -103,7 +98,7 @@ public final class TokenCodec {
         try {
             subject = new Username(claims.getString("upn", claims.getString("sub", "")));
         } catch (KalpanaException invalid) {
-            throw rejected("subject is not a Kalpana username");
+            throw TokenRefusal.of("subject is not a Kalpana username");
         }
         return new VerifiedToken(claims.getString("jti", ""), issuer, subject, roles, issuedAt, expiresAt, token);
     }
@@ -119,34 +114,11 @@ public final class TokenCodec {
         }
     }
 
-    private boolean signatureValid(String input, String encodedSignature) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(keys.publicKey());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return signature.verify(B64D.decode(encodedSignature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static JsonObject parse(String encoded) {
-        try (JsonReader reader = JsonFactory.reader(new String(B64D.decode(encoded), StandardCharsets.UTF_8))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw rejected("not valid base64url JSON");
-        }
-    }
-
     private static long number(JsonObject claims, String name) {
         try {
             return claims.getJsonNumber(name).longValueExact();
         } catch (RuntimeException e) {
-            throw rejected("claim '" + name + "' is missing or not a number");
+            throw TokenRefusal.of("claim '" + name + "' is missing or not a number");
         }
-    }
-
-    private static KalpanaException rejected(String why) {
-        return KalpanaException.unauthenticated("invalid_token", "The bearer token was refused: " + why);
     }
 }

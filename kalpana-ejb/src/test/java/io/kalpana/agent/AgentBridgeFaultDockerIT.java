@@ -60,7 +60,8 @@ class AgentBridgeFaultDockerIT {
             RecordingListener first = new RecordingListener();
             AgentTurnHandle turn = conversation.send("run something long", first);
             awaitOutput(first, "begin");
-            docker("exec", "kalpana-ws-" + id, "pkill", "-KILL", "-f", "kalpana-bridge.jar");
+            DockerTestSupport.dockerStatus("exec", "kalpana-ws-" + id, "pkill", "-KILL", "-f",
+                    "kalpana-bridge.jar");
             TurnSummary ended = turn.finished().get(30, TimeUnit.SECONDS);
 
             assertEquals(TurnOutcome.FAILED, ended.outcome());
@@ -104,13 +105,5 @@ class AgentBridgeFaultDockerIT {
             Thread.sleep(20);
         }
         throw new AssertionError("no '" + text + "' in the command output: " + events.events());
-    }
-
-    private static void docker(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     }
 }

@@ -13,7 +13,6 @@ import io.kalpana.store.MutableClock;
 import io.kalpana.workspace.ReaperTestWiring;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
-import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceStates;
 import io.kalpana.workspace.WorkspaceStatus;
 import org.bson.Document;
@@ -158,9 +157,9 @@ class SweepRunnerTest {
         WorkspaceStates states = new WorkspaceStates(mongo::database, clock);
         states.beginStop(old);
         states.markStopped(old, Set.of(WorkspaceStatus.STOPPING), null);
-        List<WorkspaceId> deleted = new ArrayList<>();
+        RecordingReaperActions deleting = actions(mongo::database);
         SweepRunner off = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> SETTINGS);
-        SweepRunner on = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> retention, deleted);
+        SweepRunner on = runner(mongo::database, "a", Duration.ofMinutes(2), clock, () -> retention, deleting);
 
         clock.advance(Duration.ofDays(30));
         assertEquals(0, off.sweepOnce().warned(), "off by default");
@@ -169,7 +168,7 @@ class SweepRunnerTest {
         assertEquals(0, on.sweepOnce().deleted(), "not before the warning stood for warn-before");
         clock.advance(Duration.ofMinutes(5));
         assertEquals(1, on.sweepOnce().deleted());
-        assertEquals(List.of(old), deleted);
+        assertEquals(List.of(old), deleting.deleted());
     }
 
     @Test
@@ -259,43 +258,18 @@ class SweepRunnerTest {
 
     private SweepRunner runner(Supplier<MongoDatabase> database, String holder, Duration leaseTtl, Clock clock,
                                Supplier<LiveSettings> settings) {
-        return runner(database, holder, leaseTtl, clock, settings, null);
+        return runner(database, holder, leaseTtl, clock, settings, actions(database));
     }
 
     private SweepRunner runner(Supplier<MongoDatabase> database, String holder, Duration leaseTtl, Clock clock,
-                               Supplier<LiveSettings> settings, List<WorkspaceId> deletions) {
-        WorkspaceLifecycle lifecycle = ReaperTestWiring.lifecycle(database, runtime, ports, audit, null);
-        ReaperActions actions = new ReaperActions() {
-            @Override
-            public boolean stop(WorkspaceId id, WorkspaceLifecycle.SystemStop why, long seen, String reason) {
-                return lifecycle.stopBySystem(id, why, seen, reason);
-            }
-
-            @Override
-            public boolean cleanUpAfterError(WorkspaceId id, String earlierReason) {
-                return lifecycle.cleanUpAfterError(id, earlierReason);
-            }
-
-            @Override
-            public Set<WorkspaceId> holdingResources() {
-                return lifecycle.holdingResources();
-            }
-
-            @Override
-            public void delete(WorkspaceId id, String reason) {
-                if (deletions == null) {
-                    throw new UnsupportedOperationException("retention is off here");
-                }
-                deletions.add(id);
-            }
-
-            @Override
-            public Optional<IdeHeartbeat> ideHeartbeat(PortPair ports) {
-                return runtime.ideHeartbeat(ports);
-            }
-        };
+                               Supplier<LiveSettings> settings, ReaperActions actions) {
         return new SweepRunner(database, holder, leaseTtl, settings, new WorkspaceStates(database, clock),
                 actions, audit, clock);
+    }
+
+    /** The lifecycle's actions on this database, with the counting runtime; deletions are recorded. */
+    private RecordingReaperActions actions(Supplier<MongoDatabase> database) {
+        return new RecordingReaperActions(ReaperTestWiring.lifecycle(database, runtime, ports, audit, null), runtime);
     }
 
     private WorkspaceId running(String name, Instant lastActivity) {

@@ -15,16 +15,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What the Docker tests share: settings for the real engine and image (overridable with -Dkalpana.docker.host
- * and -Dkalpana.workspace.image), free host ports, and cleanup of every workspace a test touched.
+ * and -Dkalpana.workspace.image), free host ports, the docker CLI for what a test checks from outside Kalpana,
+ * and cleanup of every workspace a test touched.
  */
 public final class DockerTestSupport implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DockerTestSupport.class.getName());
+    private static final int CLI_TIMEOUT_SECONDS = 60;
 
     public static final Username OWNER = new Username("tester");
 
@@ -70,6 +73,36 @@ public final class DockerTestSupport implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** Runs the docker CLI and answers its output; a failure or a run over {@value #CLI_TIMEOUT_SECONDS} s throws. */
+    public static String docker(String... args) throws IOException, InterruptedException {
+        CliRun run = runDocker(args);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(run.command() + " failed: " + run.output());
+        }
+        return run.output();
+    }
+
+    /** Runs the docker CLI and answers its exit code, whatever it is: for checks where failing is an answer, and clean-up. */
+    public static int dockerStatus(String... args) throws IOException, InterruptedException {
+        return runDocker(args).exitCode();
+    }
+
+    private record CliRun(String command, int exitCode, String output) {
+    }
+
+    private static CliRun runDocker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(CLI_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within "
+                    + CLI_TIMEOUT_SECONDS + " s");
+        }
+        return new CliRun(String.join(" ", command), process.exitValue(), output);
     }
 
     /** Removes the container and volume of every workspace this test created; runs even after failures. */

@@ -46,7 +46,7 @@ public final class StartupBenchmark {
         PortPair ports = DockerTestSupport.freePorts();
         long began = System.nanoTime();
         try {
-            exec("docker", "run", "-d", "--name", name, "--user", "1000:1000", "--cap-drop", "ALL",
+            DockerTestSupport.docker("run", "-d", "--name", name, "--user", "1000:1000", "--cap-drop", "ALL",
                     "--security-opt", "no-new-privileges", "--pids-limit", String.valueOf(settings.pids()),
                     "--memory", String.valueOf(settings.memory().bytes()),
                     "--cpus", String.valueOf(settings.cpus().nanoCpus() / 1e9),
@@ -64,16 +64,8 @@ public final class StartupBenchmark {
             }
             return millisSince(began);
         } finally {
-            exec("docker", "rm", "-f", name);
-            exec("docker", "volume", "rm", "-f", name);
-        }
-    }
-
-    private static void exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command[0], command[1]) + " failed: exit " + process.exitValue());
+            DockerTestSupport.docker("rm", "-f", name);
+            DockerTestSupport.docker("volume", "rm", "-f", name);
         }
     }
 

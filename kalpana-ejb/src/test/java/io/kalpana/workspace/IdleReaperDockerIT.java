@@ -7,12 +7,11 @@ import io.kalpana.identity.Username;
 import io.kalpana.port.PortPair;
 import io.kalpana.quota.QuotaService;
 import io.kalpana.reaper.ActivityRecorder;
-import io.kalpana.reaper.ReaperActions;
+import io.kalpana.reaper.RecordingReaperActions;
 import io.kalpana.reaper.SweepRunner;
 import io.kalpana.runtime.DockerTestSupport;
 import io.kalpana.runtime.DockerWorkspaceRuntime;
 import io.kalpana.runtime.ExecResult;
-import io.kalpana.runtime.IdeHeartbeat;
 import io.kalpana.runtime.WorkspaceProvisioner;
 import io.kalpana.settings.LiveSettings;
 import io.kalpana.settings.SettingsService;
@@ -124,8 +123,9 @@ class IdleReaperDockerIT {
         background.scheduleWithFixedDelay(() -> touchIde(editingPorts), 0, 10, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> recorder.record(WorkspaceActivity.now(agent, ActivitySignal.AGENT_TURN)),
                 0, 5, TimeUnit.SECONDS);
+        RecordingReaperActions actions = new RecordingReaperActions(lifecycle, runtime);
         SweepRunner runner = new SweepRunner(documents::database, "test-instance", Duration.ofMinutes(2),
-                () -> new LiveSettings(IDLE, WARN, Optional.empty(), Optional.empty(), 10, 10), states, actions(), audit,
+                () -> new LiveSettings(IDLE, WARN, Optional.empty(), Optional.empty(), 10, 10), states, actions, audit,
                 Clock.systemUTC());
         background.scheduleWithFixedDelay(() -> {
             try {
@@ -175,6 +175,7 @@ class IdleReaperDockerIT {
                 .map(RecordingAuditLog.Entry::action).toList();
         assertEquals(List.of("workspace.warn", "workspace.stop"), untouchedEvents);
         assertEquals(1, audit.withAction("workspace.stop").size(), "no other workspace was stopped");
+        assertEquals(List.of(), actions.deleted(), "retention is off: nothing deleted");
 
         background.shutdownNow();
         lifecycle.start(TESTER, untouched);
@@ -198,35 +199,6 @@ class IdleReaperDockerIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private ReaperActions actions() {
-        return new ReaperActions() {
-            @Override
-            public boolean stop(WorkspaceId id, WorkspaceLifecycle.SystemStop why, long seen, String reason) {
-                return lifecycle.stopBySystem(id, why, seen, reason);
-            }
-
-            @Override
-            public boolean cleanUpAfterError(WorkspaceId id, String earlierReason) {
-                return lifecycle.cleanUpAfterError(id, earlierReason);
-            }
-
-            @Override
-            public Set<WorkspaceId> holdingResources() {
-                return lifecycle.holdingResources();
-            }
-
-            @Override
-            public void delete(WorkspaceId id, String reason) {
-                throw new AssertionError("retention is off in this test");
-            }
-
-            @Override
-            public Optional<IdeHeartbeat> ideHeartbeat(PortPair ports) {
-                return runtime.ideHeartbeat(ports);
-            }
-        };
     }
 
     private WorkspaceStatus status(WorkspaceId id) {

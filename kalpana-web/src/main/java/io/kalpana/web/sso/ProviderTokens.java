@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kalpana.web.sso.SignedJwt.TokenRefusal.of;
+import static io.kalpana.identity.TokenRefusal.of;
 
 /**
  * Checks tokens the provider signed: signature against its published keys, issuer, lifetime, audience, and the

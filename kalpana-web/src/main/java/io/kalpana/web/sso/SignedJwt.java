@@ -1,37 +1,25 @@
 package io.kalpana.web.sso;
 
-import io.kalpana.json.JsonFactory;
-import io.kalpana.problem.KalpanaException;
+import io.kalpana.identity.JwtSegments;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.util.Base64;
 
 /** A compact JWS split into its parts; nothing in it is trusted until {@link #signedBy} says so. */
 final class SignedJwt {
 
-    private static final Base64.Decoder B64 = Base64.getUrlDecoder();
-
+    private final JwtSegments segments;
     private final JsonObject header;
     private final JsonObject claims;
-    private final String signingInput;
-    private final String signature;
 
-    private SignedJwt(JsonObject header, JsonObject claims, String signingInput, String signature) {
-        this.header = header;
-        this.claims = claims;
-        this.signingInput = signingInput;
-        this.signature = signature;
+    private SignedJwt(JwtSegments segments) {
+        this.segments = segments;
+        this.header = segments.header();
+        this.claims = segments.payload();
     }
 
     static SignedJwt parse(String token) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3) {
-            throw TokenRefusal.of("it is not a signed JWT");
-        }
-        return new SignedJwt(json(parts[0]), json(parts[1]), parts[0] + "." + parts[1], parts[2]);
+        return new SignedJwt(JwtSegments.split(token));
     }
 
     /** The claims without any check: only to route a token to the party that can check it. */
@@ -61,29 +49,6 @@ final class SignedJwt {
 
     /** Whether the provider's {@code key} made this signature with the algorithm the header names. */
     boolean signedBy(JwsAlgorithm algorithm, PublicKey key) {
-        try {
-            return algorithm.verifies(key, signingInput.getBytes(StandardCharsets.US_ASCII), B64.decode(signature));
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-    }
-
-    private static JsonObject json(String encoded) {
-        try (JsonReader reader = JsonFactory.reader(new String(B64.decode(encoded), StandardCharsets.UTF_8))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw TokenRefusal.of("it is not base64url-encoded JSON");
-        }
-    }
-
-    /** One wording for every refusal, with the reason a client can act on. */
-    static final class TokenRefusal {
-
-        private TokenRefusal() {
-        }
-
-        static KalpanaException of(String why) {
-            return KalpanaException.unauthenticated("invalid_token", "The bearer token was refused: " + why);
-        }
+        return algorithm.verifies(key, segments.signingInput(), segments.signature());
     }
 }

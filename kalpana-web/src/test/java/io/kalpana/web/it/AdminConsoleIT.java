@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,9 +52,9 @@ class AdminConsoleIT {
     URL reported;
 
     private Api api;
+    private ApiFixture fixture;
     private String admin;
     private String base;
-    private final List<String[]> created = new ArrayList<>();
     private ChromeDriver driver;
 
     @BeforeEach
@@ -63,6 +62,7 @@ class AdminConsoleIT {
         URL url = KalpanaDeployment.onLoopback(reported);
         base = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1) : url.toString();
         api = new Api(url);
+        fixture = new ApiFixture(api, PASSWORD);
         admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
     }
 
@@ -71,24 +71,7 @@ class AdminConsoleIT {
         if (driver != null) {
             driver.quit();
         }
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", admin, null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], admin, null);
-        }
-    }
-
-    private String user(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(admin, name, PASSWORD, "user");
-        return name;
-    }
-
-    private String create(String token, String name) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"blank\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        return id;
+        fixture.removeWorkspacesAs(admin);
     }
 
     private JsonObject adminList(String query) {
@@ -103,18 +86,18 @@ class AdminConsoleIT {
 
     @Test
     void theAllWorkspacesQuerySortsFiltersAndPagesInTheDatabase() {
-        String tag = "q" + UUID.randomUUID().toString().substring(0, 5);
-        String erin = user(tag + "erin");
-        String finn = user(tag + "finn");
+        String tag = ApiFixture.unique("q");
+        String erin = fixture.person(tag + "erin");
+        String finn = fixture.person(tag + "finn");
         Api.Reply quota = api.send("PUT", "/api/v1/admin/users/" + erin + "/quota", admin, "{\"maxRunning\":1,\"maxTotal\":20}");
         assertEquals(200, quota.status(), "12 workspaces are more than the default quota: " + quota.body());
         String erinToken = api.token(erin, PASSWORD);
         String finnToken = api.token(finn, PASSWORD);
         for (int i = 0; i < 12; i++) {
-            create(erinToken, "e-" + (char) ('a' + (i * 5) % 12) + "-" + i);
+            fixture.workspace(erinToken, "e-" + (char) ('a' + (i * 5) % 12) + "-" + i, "blank");
         }
         for (int i = 0; i < 5; i++) {
-            create(finnToken, "F-" + i);
+            fixture.workspace(finnToken, "F-" + i, "blank");
         }
 
         JsonObject all = adminList("owner=" + tag + "&limit=500");
@@ -162,9 +145,9 @@ class AdminConsoleIT {
     @Test
     void theAuditSearchFiltersByUserAndTime() {
         Instant before = Instant.now().minusSeconds(1);
-        String gina = user("gina");
+        String gina = fixture.person("gina");
         String token = api.token(gina, PASSWORD);
-        create(token, "audited");
+        fixture.workspace(token, "audited", "blank");
         JsonObject page = api.get("/api/v1/admin/audit?actor=" + gina + "&from=" + before, admin).json();
         assertTrue(page.getInt("total") >= 1, page.toString());
         JsonArray events = page.getJsonArray("events");
@@ -195,11 +178,11 @@ class AdminConsoleIT {
     }
 
     private void adminConsoleInTheBrowser() throws Exception {
-        String carol = user("carol");
+        String carol = fixture.person("carol");
         String carolToken = api.token(carol, PASSWORD);
-        String running = create(carolToken, "alpha");
-        create(carolToken, "beta");
-        create(api.token(user("dave"), PASSWORD), "gamma");
+        String running = fixture.workspace(carolToken, "alpha", "blank");
+        fixture.workspace(carolToken, "beta", "blank");
+        fixture.workspace(fixture.personsToken("dave"), "gamma", "blank");
         Api.Reply started = api.post("/api/v1/workspaces/" + running + "/start", carolToken, null);
         assertEquals(200, started.status(), started.body());
         int idePort = started.json().getInt("idePort");

@@ -27,10 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import static io.kalpana.web.it.WorkspacesOnDockerIT.docker;
-import static io.kalpana.web.it.WorkspacesOnDockerIT.dockerStatus;
+import static io.kalpana.runtime.DockerTestSupport.docker;
+import static io.kalpana.runtime.DockerTestSupport.dockerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -56,8 +55,8 @@ class AgentOnDockerIT {
     URL reported;
 
     private Api api;
+    private ApiFixture fixture;
     private String base;
-    private final List<String[]> created = new ArrayList<>();
 
     @BeforeAll
     static void startModel() throws Exception {
@@ -72,22 +71,20 @@ class AgentOnDockerIT {
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
         base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
     }
 
     @AfterEach
     void removeWorkspaces() {
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-        }
+        fixture.removeWorkspaces();
     }
 
     @Test
     void aScriptedSessionEditsAFileRunsACommandAndStreamsToEveryTab() throws Exception {
-        String name = user("alice");
+        String name = fixture.person("alice");
         String token = api.token(name, PASSWORD);
-        String id = runningWorkspace(token, "agent-demo");
+        String id = fixture.runningWorkspace(token, "agent-demo", "node");
         llm.play(ScriptedTurn.textThenTools(List.of("Let me ", "look at ", "the files."), call("c1", "list_files", Map.of("path", "."))),
                 ScriptedTurn.tools(call("c2", "write_file", Map.of("path", "greeting.txt", "content", "Hello world\n"))),
                 ScriptedTurn.tools(call("c3", "edit_file", Map.of("path", "greeting.txt", "search", "world", "replace", "Kalpana"))),
@@ -181,9 +178,9 @@ class AgentOnDockerIT {
 
     @Test
     void cancelKillsTheCommandAndDenyConfirmAndModelErrorsEndClearly() throws Exception {
-        String name = user("carl");
+        String name = fixture.person("carl");
         String token = api.token(name, PASSWORD);
-        String id = runningWorkspace(token, "agent-rules");
+        String id = fixture.runningWorkspace(token, "agent-rules", "node");
         ChromeDriver driver = Browser.start();
         try {
             openWorkspacePage(driver, name, id);
@@ -237,11 +234,9 @@ class AgentOnDockerIT {
 
     @Test
     void onlyTheOwnerGetsInAndBadCommandsAreRefusedClearly() throws Exception {
-        String alice = api.token(user("ann"), PASSWORD);
-        String bob = api.token(user("ben"), PASSWORD);
-        Api.Reply createdReply = api.post("/api/v1/workspaces", alice, "{\"name\":\"private\"}");
-        String id = createdReply.json().getString("id");
-        created.add(new String[] {id, alice});
+        String alice = fixture.personsToken("ann");
+        String bob = fixture.personsToken("ben");
+        String id = fixture.workspace(alice, "private", null);
 
         assertEquals(404, api.get("/api/v1/workspaces/" + id + "/conversation", bob).status());
         assertEquals(404, api.post("/api/v1/workspaces/" + id + "/conversation/messages", bob, "{\"text\":\"hi\"}").status());
@@ -284,22 +279,6 @@ class AgentOnDockerIT {
         } catch (java.util.concurrent.ExecutionException refusedAtUpgrade) {
             // Refused before the upgrade (401/403): just as good.
         }
-    }
-
-    private String user(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
-        return name;
-    }
-
-    private String runningWorkspace(String token, String name) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"node\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", token, null);
-        assertEquals(200, started.status(), started.body());
-        return id;
     }
 
     private void openWorkspacePage(ChromeDriver driver, String name, String id) {

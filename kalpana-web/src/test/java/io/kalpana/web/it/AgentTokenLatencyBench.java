@@ -64,8 +64,7 @@ class AgentTokenLatencyBench {
                 latenciesMicros.addAll(runTurn(llm, client, emitted, TOKENS_PER_TURN));
             }
         } finally {
-            api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
-            api.send("DELETE", "/api/v1/workspaces/" + id, admin, null);
+            api.removeWorkspace(id, admin);
         }
         Collections.sort(latenciesMicros);
         long p50 = percentile(latenciesMicros, 50);

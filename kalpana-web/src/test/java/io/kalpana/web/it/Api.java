@@ -96,4 +96,10 @@ final class Api {
             throw new IllegalStateException("create user " + username + ": " + reply.status() + " " + reply.body());
         }
     }
+
+    /** Stops and deletes a workspace, answers unread: clean-up, where it may be stopped or gone already. */
+    void removeWorkspace(String id, String token) {
+        post("/api/v1/workspaces/" + id + "/stop", token, null);
+        send("DELETE", "/api/v1/workspaces/" + id, token, null);
+    }
 }

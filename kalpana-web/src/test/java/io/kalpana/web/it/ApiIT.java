@@ -18,7 +18,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.CompletionException;
 import java.util.Base64;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,11 +42,13 @@ class ApiIT {
     URL base;
 
     private Api api;
+    private ApiFixture fixture;
     private String admin;
 
     @BeforeEach
     void signInAsAdmin() {
         api = new Api(base);
+        fixture = new ApiFixture(api, USER_PASSWORD);
         admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
     }
 
@@ -108,9 +109,7 @@ class ApiIT {
 
     @Test
     void workspaceLifecycleOfRecordsAndValidation() {
-        String ownerName = unique("owner");
-        api.createUser(admin, ownerName, USER_PASSWORD, "user");
-        String owner = api.token(ownerName, USER_PASSWORD);
+        String owner = fixture.personsToken("owner");
 
         Api.Reply created = api.post("/api/v1/workspaces", owner,
                 "{\"name\":\"shop\",\"template\":\"java-maven\",\"repoUrl\":\"https://git.example.com/shop.git\"}");
@@ -151,12 +150,8 @@ class ApiIT {
 
     @Test
     void peopleSeeOnlyTheirOwnWorkspaces() {
-        String aliceName = unique("alice");
-        String bobName = unique("bob");
-        api.createUser(admin, aliceName, USER_PASSWORD, "user");
-        api.createUser(admin, bobName, USER_PASSWORD, "user");
-        String alice = api.token(aliceName, USER_PASSWORD);
-        String bob = api.token(bobName, USER_PASSWORD);
+        String alice = fixture.personsToken("alice");
+        String bob = fixture.personsToken("bob");
         String alicesId = api.post("/api/v1/workspaces", alice, "{\"name\":\"alices-secret\"}").json().getString("id");
 
         Api.Reply peek = api.get("/api/v1/workspaces/" + alicesId, bob);
@@ -170,8 +165,7 @@ class ApiIT {
 
     @Test
     void onlyAdminsManageUsers() {
-        String carolName = unique("carol");
-        api.createUser(admin, carolName, USER_PASSWORD, "user");
+        String carolName = fixture.person("carol");
         String carol = api.token(carolName, USER_PASSWORD);
         Api.Reply forbidden = api.post("/api/v1/admin/users", carol, "{\"username\":\"eve\",\"password\":\"" + USER_PASSWORD + "\"}");
         assertEquals(403, forbidden.status());
@@ -190,10 +184,6 @@ class ApiIT {
         assertEquals(409, again.status());
         assertEquals("user_exists", again.error());
         assertTrue(api.get("/api/v1/admin/users", admin).body().contains("\"" + carolName + "\""));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test

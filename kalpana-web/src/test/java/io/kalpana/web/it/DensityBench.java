@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Benchmark, not a test: how many idle workspaces this host holds. Starts workspaces one after another through the
@@ -46,8 +45,8 @@ class DensityBench {
     void measure() throws Exception {
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        String user = "density" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(admin, user, PASSWORD, "user");
+        ApiFixture fixture = new ApiFixture(api, PASSWORD);
+        String user = fixture.person("density");
         api.send("PUT", "/api/v1/admin/users/" + user + "/quota", admin,
                 "{\"maxRunning\":" + (MAX + 5) + ",\"maxTotal\":" + (MAX + 5) + "}");
         String token = api.token(user, PASSWORD);
@@ -61,7 +60,7 @@ class DensityBench {
                     stopReason = "available memory below the floor of " + (FLOOR_BYTES >> 30) + " GiB";
                     break;
                 }
-                String id = api.post("/api/v1/workspaces", token, "{\"name\":\"dense-" + ids.size() + "\"}").json().getString("id");
+                String id = fixture.workspace(token, "dense-" + ids.size(), null);
                 ids.add(id);
                 long before = System.nanoTime();
                 Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", token, null);
@@ -98,10 +97,7 @@ class DensityBench {
                     percentile(adminMillis, 95)));
             System.out.println("written to " + out);
         } finally {
-            for (String id : ids) {
-                api.post("/api/v1/workspaces/" + id + "/stop", token, null);
-                api.send("DELETE", "/api/v1/workspaces/" + id, token, null);
-            }
+            fixture.removeWorkspaces();
         }
     }
 

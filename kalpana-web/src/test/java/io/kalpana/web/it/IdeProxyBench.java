@@ -1,5 +1,6 @@
 package io.kalpana.web.it;
 
+import io.kalpana.runtime.DockerTestSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +53,10 @@ class IdeProxyBench {
     @Test
     void measure() throws Exception {
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
-        String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        String name = "bench" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(admin, name, PASSWORD, "user");
+        ApiFixture fixture = new ApiFixture(api, PASSWORD);
+        String name = fixture.person("bench");
         String token = api.token(name, PASSWORD);
-        String id = api.post("/api/v1/workspaces", token, "{\"name\":\"proxy-bench\",\"template\":\"blank\"}").json().getString("id");
+        String id = fixture.workspace(token, "proxy-bench", "blank");
         try {
             Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", token, null);
             int idePort = started.json().getInt("idePort");
@@ -121,8 +120,7 @@ class IdeProxyBench {
             directEcho.close();
             proxiedEcho.close();
         } finally {
-            api.post("/api/v1/workspaces/" + id + "/stop", token, null);
-            api.send("DELETE", "/api/v1/workspaces/" + id, token, null);
+            fixture.removeWorkspaces();
         }
     }
 
@@ -143,7 +141,7 @@ class IdeProxyBench {
     }
 
     private static String idePassword(String id) throws Exception {
-        return WorkspacesOnDockerIT.docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", "kalpana-ws-" + id)
+        return DockerTestSupport.docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", "kalpana-ws-" + id)
                 .lines().filter(l -> l.startsWith("KALPANA_IDE_PASSWORD=")).findFirst().orElseThrow()
                 .substring("KALPANA_IDE_PASSWORD=".length());
     }

@@ -19,13 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static io.kalpana.web.it.WorkspacesOnDockerIT.docker;
-import static io.kalpana.web.it.WorkspacesOnDockerIT.dockerStatus;
+import static io.kalpana.runtime.DockerTestSupport.docker;
+import static io.kalpana.runtime.DockerTestSupport.dockerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,37 +46,19 @@ class IdeProxyOnDockerIT {
     URL reported;
 
     private Api api;
+    private ApiFixture fixture;
     private RawHttp raw;
-    private final List<String[]> created = new ArrayList<>();
 
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
         raw = new RawHttp(reported);
     }
 
     @AfterEach
     void removeWorkspaces() {
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-        }
-    }
-
-    private String newUser(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
-        return name;
-    }
-
-    private String runningWorkspace(String token, String name) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"blank\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", token, null);
-        assertEquals("RUNNING", started.json().getString("status"), started.body());
-        return id;
+        fixture.removeWorkspaces();
     }
 
     private static String bearer(String token) {
@@ -87,9 +67,9 @@ class IdeProxyOnDockerIT {
 
     @Test
     void vsCodeOpensThroughTheProxyAndItsTerminalRunsCommands() throws Exception {
-        String name = newUser("ide");
+        String name = fixture.person("ide");
         String token = api.token(name, PASSWORD);
-        String id = runningWorkspace(token, "through-proxy");
+        String id = fixture.runningWorkspace(token, "through-proxy", "blank");
         String base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
         ChromeDriver driver = Browser.start();
         try {
@@ -139,10 +119,10 @@ class IdeProxyOnDockerIT {
 
     @Test
     void onlyTheOwnerAndAdminsGetThrough() throws Exception {
-        String alice = api.token(newUser("alice"), PASSWORD);
-        String bob = api.token(newUser("bob"), PASSWORD);
+        String alice = fixture.personsToken("alice");
+        String bob = fixture.personsToken("bob");
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        String id = runningWorkspace(alice, "alices");
+        String id = fixture.runningWorkspace(alice, "alices", "blank");
         String healthz = "/w/" + id + "/ide/healthz";
 
         assertEquals(200, raw.get(healthz, bearer(alice)).status());
@@ -165,8 +145,8 @@ class IdeProxyOnDockerIT {
 
     @Test
     void aStoppedWorkspaceGetsAPageSayingSo() throws Exception {
-        String alice = api.token(newUser("stop"), PASSWORD);
-        String id = runningWorkspace(alice, "to-stop");
+        String alice = fixture.personsToken("stop");
+        String id = fixture.runningWorkspace(alice, "to-stop", "blank");
         assertEquals("STOPPED", api.post("/api/v1/workspaces/" + id + "/stop", alice, null).json().getString("status"));
         RawHttp.Answer page = raw.get("/w/" + id + "/ide/", bearer(alice) + "Accept: text/html\r\nSec-Fetch-Mode: navigate\r\n");
         assertEquals(409, page.status());
@@ -182,8 +162,8 @@ class IdeProxyOnDockerIT {
 
     @Test
     void badInputIsRefusedBeforeCodeServerSeesIt() throws Exception {
-        String alice = api.token(newUser("bad"), PASSWORD);
-        String id = runningWorkspace(alice, "bad-input");
+        String alice = fixture.personsToken("bad");
+        String id = fixture.runningWorkspace(alice, "bad-input", "blank");
         for (String malformed : List.of("/w/NOT-AN-ID/ide/", "/w/abc/ide/", "/w/" + id + "x/ide/", "/w/" + id + "/idea/")) {
             assertEquals(404, raw.get(malformed, bearer(alice)).status(), malformed);
         }
@@ -213,9 +193,9 @@ class IdeProxyOnDockerIT {
 
     @Test
     void previewsOfTheOwnersDevServersGoThroughTheSameGateSandboxed() throws Exception {
-        String alice = api.token(newUser("prev"), PASSWORD);
-        String bob = api.token(newUser("peek"), PASSWORD);
-        String id = runningWorkspace(alice, "preview");
+        String alice = fixture.personsToken("prev");
+        String bob = fixture.personsToken("peek");
+        String id = fixture.runningWorkspace(alice, "preview", "blank");
         docker("exec", "-d", "-u", "1000", "kalpana-ws-" + id, "node", "-e",
                 "require('http').createServer((q,s)=>{s.setHeader('Set-Cookie','pref=1; Path=/');"
                         + "s.end('preview-ok '+q.url+' cookies=['+(q.headers.cookie||'')+'] auth=['+(q.headers.authorization||'')+']')})"
@@ -243,9 +223,9 @@ class IdeProxyOnDockerIT {
 
     @Test
     void signingOutCutsTheIdeWebSocketsOfTheSession() throws Exception {
-        String name = newUser("out");
+        String name = fixture.person("out");
         String token = api.token(name, PASSWORD);
-        String id = runningWorkspace(token, "sign-out");
+        String id = fixture.runningWorkspace(token, "sign-out", "blank");
         WorkspaceEcho.start(id);
         PortalSession browser = new PortalSession(reported);
         assertEquals(302, browser.signIn(name, PASSWORD).statusCode());

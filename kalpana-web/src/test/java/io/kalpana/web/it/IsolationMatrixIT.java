@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +80,15 @@ class IsolationMatrixIT {
     URL reported;
 
     private RawHttp raw;
+    private ApiFixture fixture;
+
+    /** Bob's workspace is deleted by the matrix itself; this is for a run that failed before that row. */
+    @AfterEach
+    void removeWorkspaces() {
+        if (fixture != null) {
+            fixture.removeWorkspaces();
+        }
+    }
 
     /**
      * Every endpoint, keyed like {@link #discovered()} names them. Rows are called in this order by the admin,
@@ -93,12 +102,12 @@ class IsolationMatrixIT {
         rows.put("SERVLET /signout", new Row(Scope.PUBLIC, (t, w) -> get("/signout", t)));
         rows.put("GET " + API + "/admin/users", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/users", t)));
         rows.put("POST " + API + "/admin/users", new Row(Scope.ADMIN, (t, w) -> json("POST", API + "/admin/users", t,
-                "{\"username\":\"made" + UUID.randomUUID().toString().substring(0, 6) + "\",\"password\":\"" + PASSWORD
+                "{\"username\":\"" + ApiFixture.unique("made") + "\",\"password\":\"" + PASSWORD
                         + "\",\"roles\":[\"user\"]}")));
         rows.put("GET " + API + "/admin/ports", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/ports", t)));
         rows.put("GET " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> get(API + "/workspaces", t)));
         rows.put("POST " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> json("POST", API + "/workspaces", t,
-                "{\"name\":\"own-" + UUID.randomUUID().toString().substring(0, 6) + "\"}")));
+                "{\"name\":\"" + ApiFixture.unique("own-") + "\"}")));
         rows.put("WS /ws/workspaces", new Row(Scope.OWN, (t, w) -> ws(t, "/ws/workspaces")));
         rows.put("GET " + API + "/workspaces/{id}", new Row(Scope.WORKSPACE, (t, w) -> get(API + "/workspaces/" + w, t)));
         rows.put("SERVLET /w/*", new Row(Scope.WORKSPACE, (t, w) -> get("/w/" + w + "/ide/healthz", t)));
@@ -157,12 +166,10 @@ class IsolationMatrixIT {
         assertEquals(Set.of(), stale, "rows for endpoints that no longer exist");
 
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        String alice = user(api, admin, "alice");
-        String bob = user(api, admin, "bob");
-        Api.Reply created = api.post(API + "/workspaces", bob, "{\"name\":\"bobs\",\"template\":\"blank\"}");
-        assertEquals(201, created.status(), created.body());
-        String bobs = created.json().getString("id");
-        assertEquals("RUNNING", api.post(API + "/workspaces/" + bobs + "/start", bob, null).json().getString("status"));
+        fixture = new ApiFixture(api, PASSWORD);
+        String alice = fixture.personsToken("alice");
+        String bob = fixture.personsToken("bob");
+        String bobs = fixture.runningWorkspace(bob, "bobs", "blank");
         WorkspaceEcho.start(bobs);
 
         List<String> failures = new ArrayList<>();
@@ -223,12 +230,6 @@ class IsolationMatrixIT {
         if (!ok) {
             failures.add(what);
         }
-    }
-
-    private String user(Api api, String admin, String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(admin, name, PASSWORD, "user");
-        return api.token(name, PASSWORD);
     }
 
     private static String auth(String token) {

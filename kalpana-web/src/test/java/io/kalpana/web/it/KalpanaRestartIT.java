@@ -1,5 +1,6 @@
 package io.kalpana.web.it;
 
+import io.kalpana.runtime.DockerTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class KalpanaRestartIT {
             kalpana.kill();
         }
         for (String id : workspaces) {
-            WorkspacesOnDockerIT.dockerStatus("rm", "-f", "kalpana-ws-" + id);
-            WorkspacesOnDockerIT.dockerStatus("volume", "rm", "-f", "kalpana-ws-" + id);
+            DockerTestSupport.dockerStatus("rm", "-f", "kalpana-ws-" + id);
+            DockerTestSupport.dockerStatus("volume", "rm", "-f", "kalpana-ws-" + id);
         }
     }
 
@@ -52,7 +53,7 @@ class KalpanaRestartIT {
         String keptId = api.post("/api/v1/workspaces", admin, "{\"name\":\"kept\"}").json().getString("id");
         workspaces.add(keptId);
         assertEquals("RUNNING", api.post("/api/v1/workspaces/" + keptId + "/start", admin, null).json().getString("status"));
-        WorkspacesOnDockerIT.docker("exec", "-u", "1000", "kalpana-ws-" + keptId, "bash", "-c", "echo survives > /workspace/f.txt");
+        DockerTestSupport.docker("exec", "-u", "1000", "kalpana-ws-" + keptId, "bash", "-c", "echo survives > /workspace/f.txt");
         api.post("/api/v1/workspaces/" + keptId + "/stop", admin, null);
 
         String cutId = api.post("/api/v1/workspaces", admin, "{\"name\":\"cut-short\"}").json().getString("id");
@@ -63,7 +64,7 @@ class KalpanaRestartIT {
         try {
             assertEquals(202, api.post("/api/v1/workspaces/" + cutId + "/start?async=true", admin, null).status());
             String containerId = new java.io.BufferedReader(new java.io.InputStreamReader(events.getInputStream())).readLine();
-            WorkspacesOnDockerIT.docker("pause", containerId);
+            DockerTestSupport.docker("pause", containerId);
         } finally {
             events.destroyForcibly();
         }
@@ -76,11 +77,11 @@ class KalpanaRestartIT {
         admin = api.token("admin", ADMIN_PASSWORD);
         String status = api.get("/api/v1/workspaces/" + cutId, admin).json().getString("status");
         assertEquals("STOPPED", status, "a start cut short by a crash is not left STARTING or RUNNING");
-        assertNotEquals(0, WorkspacesOnDockerIT.dockerStatus("container", "inspect", "kalpana-ws-" + cutId), "no orphan container");
+        assertNotEquals(0, DockerTestSupport.dockerStatus("container", "inspect", "kalpana-ws-" + cutId), "no orphan container");
         assertEquals(0, leasesOf(cutId), "no leaked port lease");
 
         assertEquals("RUNNING", api.post("/api/v1/workspaces/" + keptId + "/start", admin, null).json().getString("status"));
-        assertEquals("survives", WorkspacesOnDockerIT.docker("exec", "kalpana-ws-" + keptId, "cat", "/workspace/f.txt").strip(),
+        assertEquals("survives", DockerTestSupport.docker("exec", "kalpana-ws-" + keptId, "cat", "/workspace/f.txt").strip(),
                 "files written before the restart are still there");
         api.post("/api/v1/workspaces/" + keptId + "/stop", admin, null);
         assertEquals(204, api.send("DELETE", "/api/v1/workspaces/" + keptId, admin, null).status());

@@ -58,7 +58,7 @@ class LoadBench {
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
         String run = UUID.randomUUID().toString().substring(0, 5);
         List<String> users = new ArrayList<>();
-        List<String[]> workspaces = new CopyOnWriteArrayList<>();
+        ApiFixture fixture = new ApiFixture(api, PASSWORD);
         for (int i = 0; i < USERS; i++) {
             String user = "load" + run + "u" + i;
             api.createUser(admin, user, PASSWORD, "user");
@@ -70,17 +70,14 @@ class LoadBench {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (String user : users) {
-                running.add(people.submit(() -> person(api, user, end, workspaces)));
+                running.add(people.submit(() -> person(api, user, end, fixture)));
             }
             for (Future<?> person : running) {
                 person.get(LENGTH.toSeconds() + 300, TimeUnit.SECONDS);
             }
         } finally {
             people.shutdownNow();
-            for (String[] workspace : workspaces) {
-                api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-                api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-            }
+            fixture.removeWorkspaces();
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
@@ -108,7 +105,7 @@ class LoadBench {
         System.out.println("written to " + out);
     }
 
-    private void person(Api api, String user, long end, List<String[]> workspaces) {
+    private void person(Api api, String user, long end, ApiFixture fixture) {
         String token = timed("sign in", () -> api.token(user, PASSWORD), null);
         if (token == null) {
             return;
@@ -118,7 +115,7 @@ class LoadBench {
             return;
         }
         String id = created.json().getString("id");
-        workspaces.add(new String[] {id, token});
+        fixture.removeAfterwards(id, token);
         while (System.nanoTime() < end) {
             timed("sign in", () -> api.token(user, PASSWORD), null);
             timed("list", () -> api.get("/api/v1/workspaces", token), 200);

@@ -5,6 +5,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,27 +46,29 @@ class PortalHardeningIT {
     URL reported;
 
     private Api api;
+    private ApiFixture fixture;
     private String base;
 
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
         base = KalpanaDeployment.onLoopback(reported).toString().replaceAll("/$", "");
     }
 
-    private String newUser(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
-        return name;
+    @AfterEach
+    void removeWorkspaces() {
+        fixture.removeWorkspaces();
     }
 
     @Test
     void aWorkspaceNamedLikeMarkupIsTextEverywhere() throws Exception {
-        String name = newUser("xss");
+        String name = fixture.person("xss");
         String token = api.token(name, PASSWORD);
         Api.Reply created = api.post("/api/v1/workspaces", token, "{\"name\":\"" + XSS + "\",\"template\":\"blank\"}");
         assertEquals(201, created.status(), "names may contain '<': " + created.body());
         String id = created.json().getString("id");
+        fixture.removeAfterwards(id, token);
         ChromeDriver driver = Browser.start();
         try {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ALERT_TRAP));
@@ -131,7 +133,6 @@ class PortalHardeningIT {
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Long.valueOf(1).equals(((ChromeDriver) d).executeScript("return window.__xss;")));
         } finally {
             driver.quit();
-            api.send("DELETE", "/api/v1/workspaces/" + id, token, null);
         }
     }
 
@@ -151,7 +152,7 @@ class PortalHardeningIT {
 
     @Test
     void signingInGivesANewSessionIdAndTheOldOneStaysAnonymous() throws Exception {
-        String name = newUser("fix");
+        String name = fixture.person("fix");
         PortalSession browser = new PortalSession(reported);
         browser.get("/login.xhtml");
         String planted = browser.sessionId().orElseThrow(() -> new AssertionError("the login page starts a session"));
@@ -177,7 +178,7 @@ class PortalHardeningIT {
 
     @Test
     void forgedFormPostsChangeNothing() throws Exception {
-        String name = newUser("csrf");
+        String name = fixture.person("csrf");
         String token = api.token(name, PASSWORD);
         PortalSession browser = new PortalSession(reported);
         assertEquals(302, browser.signIn(name, PASSWORD).statusCode());

@@ -20,9 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,27 +45,25 @@ class ReaperAndQuotaIT {
     URL reported;
 
     private Api api;
+    private ApiFixture fixture;
     private String admin;
-    private final List<String[]> created = new ArrayList<>();
 
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
         admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
     }
 
     @AfterEach
     void cleanUp() {
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-        }
+        fixture.removeWorkspaces();
         assertEquals(200, api.send("DELETE", "/api/v1/admin/settings", admin, null).status(), "settings reset");
     }
 
     @Test
     void settingsAreForAdminsValidatedAndAppliedAtOnce() {
-        String user = user(unique("carol"));
+        String user = fixture.personsToken("carol");
         assertEquals(403, api.get("/api/v1/admin/settings", user).status());
         assertEquals(403, api.send("PUT", "/api/v1/admin/settings", user, "{\"defaultMaxRunning\":99}").status());
 
@@ -99,10 +95,10 @@ class ReaperAndQuotaIT {
 
     @Test
     void quotasLimitCreateAndStartWithAMessageNamingTheLimitAndAdminsCanRaiseThem() {
-        String quser = unique("quser");
-        String token = user(quser);
+        String quser = fixture.person("quser");
+        String token = api.token(quser, PASSWORD);
 
-        assertEquals(404, api.get("/api/v1/admin/users/nobody-" + UUID.randomUUID().toString().substring(0, 6) + "/quota", admin).status());
+        assertEquals(404, api.get("/api/v1/admin/users/" + ApiFixture.unique("nobody-") + "/quota", admin).status());
         assertEquals(403, api.get("/api/v1/admin/users/" + quser + "/quota", token).status());
         JsonObject defaults = api.get("/api/v1/admin/users/" + quser + "/quota", admin).json();
         assertEquals(3, defaults.getInt("maxRunning"));
@@ -117,8 +113,8 @@ class ReaperAndQuotaIT {
         assertEquals(1, set.getInt("maxRunning"));
         assertTrue(set.getBoolean("custom"));
 
-        String first = create(token, "first");
-        String second = create(token, "second");
+        String first = fixture.workspace(token, "first", null);
+        String second = fixture.workspace(token, "second", null);
         Api.Reply third = api.post("/api/v1/workspaces", token, "{\"name\":\"third\"}");
         assertEquals(409, third.status(), third.body());
         assertEquals("quota_total", third.error());
@@ -146,9 +142,9 @@ class ReaperAndQuotaIT {
 
     @Test
     void keepRunningIsForTheOwnerAndCountsAsUse() {
-        String owner = user(unique("keeper"));
-        String stranger = user(unique("stranger"));
-        String id = create(owner, "kept");
+        String owner = fixture.personsToken("keeper");
+        String stranger = fixture.personsToken("stranger");
+        String id = fixture.workspace(owner, "kept", null);
         assertEquals(200, api.post("/api/v1/workspaces/" + id + "/start", owner, null).status());
 
         assertEquals(404, api.post("/api/v1/workspaces/" + id + "/keep-running", stranger, null).status());
@@ -160,8 +156,8 @@ class ReaperAndQuotaIT {
 
     @Test
     void theTimerWarnsThenStopsAnIdleWorkspaceWithTheSettingsChangedAtRunTime() throws Exception {
-        String owner = user(unique("idler"));
-        String id = create(owner, "idle");
+        String owner = fixture.personsToken("idler");
+        String id = fixture.workspace(owner, "idle", null);
         Api.Reply changed = api.send("PUT", "/api/v1/admin/settings", admin, "{\"idleTimeout\":\"PT1M\",\"warnBefore\":\"PT20S\"}");
         assertEquals(200, changed.status(), changed.body());
         assertEquals(200, api.post("/api/v1/workspaces/" + id + "/start", owner, null).status());
@@ -184,9 +180,9 @@ class ReaperAndQuotaIT {
 
     @Test
     void theDashboardShowsTheWarningLiveAndKeepRunningLiftsIt() throws Exception {
-        String name = unique("watcher");
-        String owner = user(name);
-        String id = create(owner, "watched");
+        String name = fixture.person("watcher");
+        String owner = api.token(name, PASSWORD);
+        String id = fixture.workspace(owner, "watched", null);
         assertEquals(200, api.send("PUT", "/api/v1/admin/settings", admin,
                 "{\"idleTimeout\":\"PT2M\",\"warnBefore\":\"PT95S\"}").status());
         assertEquals(200, api.post("/api/v1/workspaces/" + id + "/start", owner, null).status());
@@ -233,20 +229,4 @@ class ReaperAndQuotaIT {
         return api.send("PUT", "/api/v1/admin/users/" + username + "/quota", admin, body);
     }
 
-    private String create(String token, String name) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        return id;
-    }
-
-    private String user(String name) {
-        api.createUser(admin, name, PASSWORD, "user");
-        return api.token(name, PASSWORD);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6);
-    }
 }

@@ -18,7 +18,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,8 +48,7 @@ class SignInBrowserIT {
         URL url = KalpanaDeployment.onLoopback(reported);
         base = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1) : url.toString();
         Api api = new Api(url);
-        username = "dana" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), username, PASSWORD, "user");
+        username = new ApiFixture(api, PASSWORD).person("dana");
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }

@@ -1,5 +1,6 @@
 package io.kalpana.web.it;
 
+import io.kalpana.runtime.DockerTestSupport;
 import java.util.concurrent.TimeUnit;
 
 /** A WebSocket (and HTTP) echo server inside a workspace container, standing in for a person's dev server. */
@@ -30,9 +31,9 @@ final class WorkspaceEcho {
 
     /** Starts the server in the workspace's container and waits until it listens. */
     static void start(String workspaceId) throws Exception {
-        WorkspacesOnDockerIT.docker("exec", "-d", "-u", "1000", "kalpana-ws-" + workspaceId, "node", "-e", SCRIPT);
+        DockerTestSupport.docker("exec", "-d", "-u", "1000", "kalpana-ws-" + workspaceId, "node", "-e", SCRIPT);
         for (int attempt = 0; attempt < 50; attempt++) {
-            if (WorkspacesOnDockerIT.dockerStatus("exec", "kalpana-ws-" + workspaceId, "node", "-e",
+            if (DockerTestSupport.dockerStatus("exec", "kalpana-ws-" + workspaceId, "node", "-e",
                     "require('net').connect(" + PORT + ",'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))") == 0) {
                 return;
             }

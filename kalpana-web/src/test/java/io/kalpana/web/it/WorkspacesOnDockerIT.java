@@ -24,13 +24,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.kalpana.runtime.DockerTestSupport.docker;
+import static io.kalpana.runtime.DockerTestSupport.dockerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,41 +52,25 @@ class WorkspacesOnDockerIT {
     URL reported;
 
     private Api api;
-    private final List<String[]> created = new ArrayList<>();
+    private ApiFixture fixture;
 
     @BeforeEach
     void connect() {
         api = new Api(KalpanaDeployment.onLoopback(reported));
+        fixture = new ApiFixture(api, PASSWORD);
     }
 
     @AfterEach
     void removeWorkspaces() {
-        for (String[] workspace : created) {
-            api.post("/api/v1/workspaces/" + workspace[0] + "/stop", workspace[1], null);
-            api.send("DELETE", "/api/v1/workspaces/" + workspace[0], workspace[1], null);
-        }
-    }
-
-    private String user(String prefix) {
-        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
-        return api.token(name, PASSWORD);
-    }
-
-    private String create(String token, String name, String template) {
-        Api.Reply reply = api.post("/api/v1/workspaces", token, "{\"name\":\"" + name + "\",\"template\":\"" + template + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        String id = reply.json().getString("id");
-        created.add(new String[] {id, token});
-        return id;
+        fixture.removeWorkspaces();
     }
 
     @Test
     void fourWorkspacesOfTwoPeopleRunSideBySideAndKeepTheirFiles() throws Exception {
-        String alice = user("alice");
-        String bob = user("bob");
-        List<String> ids = List.of(create(alice, "one", "blank"), create(alice, "two", "node"),
-                create(alice, "three", "python"), create(bob, "four", "java-maven"));
+        String alice = fixture.personsToken("alice");
+        String bob = fixture.personsToken("bob");
+        List<String> ids = List.of(fixture.workspace(alice, "one", "blank"), fixture.workspace(alice, "two", "node"),
+                fixture.workspace(alice, "three", "python"), fixture.workspace(bob, "four", "java-maven"));
         List<String> tokens = List.of(alice, alice, alice, bob);
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -129,8 +113,7 @@ class WorkspacesOnDockerIT {
 
     @Test
     void openIdeSignsIntoVsCodeWithTheTemplateFiles() throws Exception {
-        String name = "eve" + UUID.randomUUID().toString().substring(0, 6);
-        api.createUser(api.token("admin", KalpanaDeployment.ADMIN_PASSWORD), name, PASSWORD, "user");
+        String name = fixture.person("eve");
         String token = api.token(name, PASSWORD);
         ChromeDriver driver = Browser.start();
         try {
@@ -147,7 +130,7 @@ class WorkspacesOnDockerIT {
             driver.findElement(By.id("create:createButton")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
             String id = api.get("/api/v1/workspaces", token).body().replaceAll(".*\"id\":\"([a-z0-9]{12})\".*", "$1");
-            created.add(new String[] {id, token});
+            fixture.removeAfterwards(id, token);
             clickWhenSettled(wait, By.cssSelector("button[id$=':start']"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
             Browser.screenshot(driver, "10-workspace-running");
@@ -199,25 +182,5 @@ class WorkspacesOnDockerIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
-    }
-
-    static int dockerStatus(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        process.waitFor(60, TimeUnit.SECONDS);
-        return process.exitValue();
     }
 }
