@@ -25,7 +25,7 @@ class PortAllocatorBench {
 
     @Deployment
     static WebArchive deployment() {
-        return KalpanaDeployment.builtWar().addClasses(PortAllocatorBench.class, KalpanaDeployment.class);
+        return KalpanaDeployment.builtWar().addClasses(PortAllocatorBench.class, KalpanaDeployment.class, BenchSection.class);
     }
 
     @Inject
