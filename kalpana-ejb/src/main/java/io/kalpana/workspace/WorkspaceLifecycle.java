@@ -7,6 +7,7 @@ import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
 import io.kalpana.quota.QuotaService;
+import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.runtime.ManagedContainer;
 import io.kalpana.runtime.StartListener;
 import io.kalpana.runtime.StartStep;
@@ -66,6 +67,9 @@ public class WorkspaceLifecycle {
 
     @Inject
     QuotaService quotas;
+
+    @Inject
+    KalpanaCallbackUrl callbackUrl;
 
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
@@ -289,7 +293,8 @@ public class WorkspaceLifecycle {
             StartProgress progress = new StartProgress(workspace);
             progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
-            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased), progress);
+            StartedContainer started = runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url()),
+                    progress);
             String note = progress.provisioningProblem;
             if (!states.markRunning(id, started.containerId(), leased, note)) {
                 throw overtaken(workspace);
@@ -323,7 +328,7 @@ public class WorkspaceLifecycle {
         public void whileBooting(boolean volumeCreated) {
             if (volumeCreated) {
                 step(StartStep.PREPARING_FILES);
-                provisioningProblem = provisioner.provision(workspace.id(), workspace.template(), workspace.repoUrl(),
+                provisioningProblem = provisioner.provision(workspace.id(), workspace.owner(), workspace.template(), workspace.repoUrl(),
                         workspace.nixConfig()).problem().orElse(null);
             }
         }
