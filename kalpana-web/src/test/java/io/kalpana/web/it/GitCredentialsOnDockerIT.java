@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -118,6 +120,26 @@ class GitCredentialsOnDockerIT {
                 "{\"username\":\"a\",\"token\":\"b\"}");
         assertEquals(400, optionLike.status(), optionLike.body());
         assertEquals("invalid_git_host", optionLike.error());
+
+        // The dashboard's section stores one too, and shows every value escaped and every token masked.
+        PortalSession browser = new PortalSession(kalpana.url());
+        assertEquals(302, browser.signIn(aliceName, PASSWORD).statusCode());
+        String dashboard = browser.get("/index.xhtml").body();
+        assertTrue(dashboard.contains("Z9y8") && !dashboard.contains(token), "masked on the dashboard");
+        String otherToken = "portal-" + UUID.randomUUID();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("gitCredentials", "gitCredentials");
+        form.put("gitCredentials:credentialHost", "Other.Example.com");
+        form.put("gitCredentials:credentialUser", "<img src=x onerror=alert(1)>");
+        form.put("gitCredentials:credentialToken", otherToken);
+        form.put("gitCredentials:saveCredential", "");
+        form.put("jakarta.faces.ViewState", PortalSession.viewState(dashboard));
+        String saved = browser.post("/index.xhtml", form, browser.base).body();
+        assertTrue(saved.contains("other.example.com") && saved.contains("&lt;img src=x onerror=alert(1)&gt;"), saved);
+        assertFalse(saved.contains("<img src=x"), "the username is escaped");
+        assertFalse(saved.contains(otherToken), "the token typed is neither shown nor put back into the field");
+        assertTrue(api.get(API + "/me/git-credentials", alice).body().contains("other.example.com"));
+        assertEquals(204, api.send("DELETE", API + "/me/git-credentials/other.example.com", alice, null).status());
 
         // The stored document holds the token encrypted only.
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort + "/?retryWrites=false")) {
