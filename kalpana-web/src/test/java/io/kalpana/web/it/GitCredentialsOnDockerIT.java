@@ -104,7 +104,7 @@ class GitCredentialsOnDockerIT {
         assertTrue(reason.contains("could not be cloned") && reason.contains("add a Git credential for " + git.host()),
                 reason);
         assertTrue(git.refusedRequests() > 0, "the Git host was asked and refused");
-        assertNotEquals(0, WorkspacesOnDockerIT.dockerStatus("exec", "kalpana-ws-" + first, "test", "-e", "/workspace/README.md"));
+        assertNotEquals(0, WorkspacesOnDockerIT.dockerStatus("exec", "kalpana-ws-" + first, "test", "-e", "/workspace/PRIVATE.md"));
 
         // The person stores a credential; the API only ever shows it masked.
         Api.Reply put = api.send("PUT", API + "/me/git-credentials/" + git.host(), alice,
@@ -156,7 +156,7 @@ class GitCredentialsOnDockerIT {
         assertEquals("RUNNING", withCredential.getString("status"), withCredential.toString());
         assertTrue(withCredential.isNull("statusReason") || !withCredential.getString("statusReason").contains("clone"),
                 withCredential.toString());
-        assertEquals("private repository of the credentials test", exec(second, "cat", "/workspace/README.md").strip());
+        assertEquals("private repository of the credentials test", exec(second, "cat", "/workspace/PRIVATE.md").strip());
         assertNotEquals(0, WorkspacesOnDockerIT.dockerStatus("exec", "kalpana-ws-" + second, "grep", "-rqsF", token,
                 "/workspace", "/tmp", "/home/coder"), "the token is in no file of the workspace");
         assertFalse(WorkspacesOnDockerIT.docker("container", "inspect", "kalpana-ws-" + second).contains(token),

@@ -48,7 +48,7 @@ final class PrivateGitServer implements AutoCloseable {
         Path keyStore = makeCertificates();
         git(root, "init", "-q", "--bare", "-b", "main", bare.toString());
         git(root, "init", "-q", "-b", "main", work.toString());
-        commit("README.md", "private repository of the credentials test\n", "first");
+        commit("PRIVATE.md", "private repository of the credentials test\n", "first");
         server = HttpsServer.create(new InetSocketAddress("0.0.0.0", 0), 16);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
         server.createContext("/", this::serve);
