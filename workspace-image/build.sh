@@ -116,11 +116,12 @@ if ! docker buildx version >/dev/null 2>&1; then export DOCKER_BUILDKIT=0; fi
 
 JAR_SHA="$(sha256sum "$BRIDGE_JAR" | cut -d' ' -f1)"
 # The files that make the image what it is, besides the bridge jar: an image built from other ones is stale.
-RECIPE_SHA="$(cat "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" | sha256sum | cut -d' ' -f1)"
+RECIPE_SHA="$(cat "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" \
+  "$SCRIPT_DIR/git-credential-kalpana" | sha256sum | cut -d' ' -f1)"
 if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   have_recipe="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.recipe-sha256" }}' "$IMAGE" 2>/dev/null || true)"
   if [ "$have_recipe" != "$RECIPE_SHA" ]; then
-    log "image $IMAGE was built from another Dockerfile or entrypoint: rebuilding it."
+    log "image $IMAGE was built from another Dockerfile, entrypoint or helper script: rebuilding it."
     FORCE=1
   fi
 fi
@@ -259,7 +260,8 @@ step "download node $NODE_VERSION + npm $NPM_VERSION" fetch_node_npm || die "dow
 # ---------------------------------------------------------------- 4. build context
 CTX="$CACHE_DIR/context"
 rm -rf "$CTX"; mkdir -p "$CTX/downloads"
-cp "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" "$CTX/"
+cp "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" \
+  "$SCRIPT_DIR/git-credential-kalpana" "$CTX/"
 cp "$BRIDGE_JAR" "$CTX/kalpana-bridge.jar"
 # Extra CA certificates of this host (e.g. a TLS-intercepting egress proxy) go into the image,
 # so npm inside the build and the IDE's terminal trust the same registries the host does.

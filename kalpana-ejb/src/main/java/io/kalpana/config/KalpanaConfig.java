@@ -139,6 +139,14 @@ public class KalpanaConfig {
     String ideHost;
 
     @Inject
+    @ConfigProperty(name = "kalpana.workspace.callback-url")
+    Optional<String> workspaceCallbackUrl;
+
+    @Inject
+    @ConfigProperty(name = "kalpana.credentials.key")
+    Optional<String> credentialsKey;
+
+    @Inject
     @ConfigProperty(name = "kalpana.admin.sample-interval")
     Duration adminSampleInterval;
 
@@ -341,6 +349,16 @@ public class KalpanaConfig {
 
     public Duration workspaceCloneTimeout() {
         return workspaceCloneTimeout;
+    }
+
+    /** Where workspace containers reach Kalpana; empty: derived from Kalpana's own HTTP port. */
+    public Optional<String> workspaceCallbackUrl() {
+        return workspaceCallbackUrl.filter(url -> !url.isBlank()).map(String::strip);
+    }
+
+    /** Secret: the base64 AES key of stored Git credentials; empty means a key generated into the data dir. */
+    public Optional<String> credentialsKey() {
+        return credentialsKey.filter(key -> !key.isBlank());
     }
 
     /** How often the capacity chart is sampled; at least 10 seconds, so a typo cannot make Docker busy. */

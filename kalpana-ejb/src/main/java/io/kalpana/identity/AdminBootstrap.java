@@ -1,6 +1,7 @@
 package io.kalpana.identity;
 
 import io.kalpana.config.KalpanaConfig;
+import io.kalpana.config.OwnerOnlyFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -45,7 +46,7 @@ public class AdminBootstrap {
             Path file = config.dataDir().resolve(PASSWORD_FILE);
             if (generated) {
                 Files.createDirectories(file.getParent());
-                SigningKeys.writeOwnerOnly(file, password + "\n");
+                OwnerOnlyFile.write(file, password + "\n");
                 String banner = "\n======================================================================\n"
                         + " Kalpana created the administrator account.\n"
                         + "   username: admin\n"

@@ -1,12 +1,12 @@
 package io.kalpana.identity;
 
+import io.kalpana.config.OwnerOnlyFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -44,7 +44,7 @@ public final class SigningKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            writeOwnerOnly(file, pem(pair.getPrivate()));
+            OwnerOnlyFile.write(file, pem(pair.getPrivate()));
             LOG.info(() -> "Generated a new token signing key in " + file);
             return new SigningKeys(pair);
         } catch (IOException e) {
@@ -76,17 +76,5 @@ public final class SigningKeys {
         return "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    /** Written to a temporary file first so a crash never leaves half a key behind. */
-    static void writeOwnerOnly(Path file, String content) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            LOG.warning(() -> "Cannot restrict permissions of " + file + " on this file system");
-        }
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

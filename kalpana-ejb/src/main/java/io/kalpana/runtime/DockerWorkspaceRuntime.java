@@ -356,18 +356,20 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
      * file inside the container and its tail is read once the command has ended.
      */
     @Override
-    public ExecResult exec(WorkspaceId id, List<String> command, Duration timeout) {
+    public ExecResult exec(WorkspaceId id, List<String> command, Duration timeout, Map<String, String> environment) {
         DockerClient docker = docker();
         String container = ContainerNaming.container(id);
         String outputFile = "/tmp/kalpana-exec-" + UUID.randomUUID() + ".log";
         // Commands Kalpana runs (a clone of a stranger's repository) have no business with the container's secrets.
         List<String> wrapped = new ArrayList<>(List.of("env", "-u", "KALPANA_IDE_PASSWORD", "-u", "KALPANA_BRIDGE_TOKEN",
-                "sh", "-c", "\"$@\" >\"$0\" 2>&1", outputFile,
+                "-u", "KALPANA_CALLBACK_TOKEN", "sh", "-c", "\"$@\" >\"$0\" 2>&1", outputFile,
                 "timeout", "-k", "5", Math.max(1, timeout.toSeconds()) + "s"));
         wrapped.addAll(command);
+        // Environment of this exec only: not in the container's configuration, its argv or any file.
+        List<String> env = environment.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
         return call(() -> {
             String execId = docker.execCreateCmd(container).withUser(WORKSPACE_USER).withWorkingDir(WORKSPACE_DIR)
-                    .withCmd(wrapped.toArray(String[]::new)).exec().getId();
+                    .withEnv(env).withCmd(wrapped.toArray(String[]::new)).exec().getId();
             awaitQuietly(docker.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<>()),
                     OUTPUT_READ_TIMEOUT);
             long deadline = System.nanoTime() + timeout.plusSeconds(15).toNanos();
@@ -413,13 +415,19 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withPrivileged(false)
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "10m", "max-file", "2")));
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "10m", "max-file", "2")))
+                // The name containers call Kalpana by when it runs on the Docker host (kalpana.workspace.callback-url).
+                .withExtraHosts(KalpanaCallbackUrl.DOCKER_HOST_NAME + ":host-gateway");
+        List<String> env = new ArrayList<>(List.of("KALPANA_IDE_PASSWORD=" + secrets.idePassword().value(),
+                "KALPANA_BRIDGE_TOKEN=" + secrets.bridgeToken().value(),
+                "KALPANA_CALLBACK_TOKEN=" + secrets.callbackToken().value(),
+                "KALPANA_WORKSPACE_ID=" + launch.id().value()));
+        launch.kalpanaUrl().ifPresent(url -> env.add("KALPANA_URL=" + url));
         return docker.createContainerCmd(settings.image())
                 .withName(ContainerNaming.container(launch.id()))
                 .withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get()))
                 .withUser(WORKSPACE_USER)
-                .withEnv("KALPANA_IDE_PASSWORD=" + secrets.idePassword().value(),
-                        "KALPANA_BRIDGE_TOKEN=" + secrets.bridgeToken().value())
+                .withEnv(env)
                 .withExposedPorts(ide, bridge)
                 .withHostConfig(host)
                 .exec()

@@ -4,6 +4,16 @@ import io.kalpana.identity.Username;
 import io.kalpana.port.PortPair;
 import io.kalpana.workspace.WorkspaceId;
 
-/** What a runtime needs to start one workspace: whose it is and which leased host ports it publishes on. */
-public record WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports) {
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What a runtime needs to start one workspace: whose it is, which leased host ports it publishes on, and where its
+ * container reaches Kalpana (empty when that is not known yet).
+ */
+public record WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports, Optional<URI> kalpanaUrl) {
+
+    public WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports) {
+        this(id, owner, ports, Optional.empty());
+    }
 }

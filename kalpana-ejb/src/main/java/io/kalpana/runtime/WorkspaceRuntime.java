@@ -52,7 +52,15 @@ public interface WorkspaceRuntime {
     URI bridgeEndpoint(PortPair ports);
 
     /** Runs a command as the workspace user inside the running container, bounded by {@code timeout}. */
-    ExecResult exec(WorkspaceId id, List<String> command, Duration timeout);
+    default ExecResult exec(WorkspaceId id, List<String> command, Duration timeout) {
+        return exec(id, command, timeout, Map.of());
+    }
+
+    /**
+     * As {@link #exec(WorkspaceId, List, Duration)}, with {@code environment} added for this command only: the way to
+     * hand it a secret, which must appear neither on its command line nor in the container's configuration.
+     */
+    ExecResult exec(WorkspaceId id, List<String> command, Duration timeout, Map<String, String> environment);
 
     /**
      * code-server's own account of use of the workspace's IDE on its published port; empty when it does not

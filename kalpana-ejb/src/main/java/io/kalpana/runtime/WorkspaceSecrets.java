@@ -1,9 +1,12 @@
 package io.kalpana.runtime;
 
-/** The two secrets handed to one container run: the IDE login password and the bridge's bearer token. */
-public record WorkspaceSecrets(IdePassword idePassword, BridgeToken bridgeToken) {
+/**
+ * The secrets handed to one container run: the IDE login password, the bridge's bearer token, and the token the
+ * container presents when it calls Kalpana.
+ */
+public record WorkspaceSecrets(IdePassword idePassword, BridgeToken bridgeToken, CallbackToken callbackToken) {
 
     public static WorkspaceSecrets generate() {
-        return new WorkspaceSecrets(IdePassword.generate(), BridgeToken.generate());
+        return new WorkspaceSecrets(IdePassword.generate(), BridgeToken.generate(), CallbackToken.generate());
     }
 }

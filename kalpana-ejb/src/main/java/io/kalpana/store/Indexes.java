@@ -2,6 +2,7 @@ package io.kalpana.store;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import io.kalpana.credentials.GitCredentialService;
 import io.kalpana.port.PortLease;
 import io.kalpana.workspace.Workspace;
 
@@ -27,6 +28,8 @@ final class Indexes {
                 com.mongodb.client.model.Indexes.ascending("updatedAt"), new IndexOptions().name("by_update"));
         database.getCollection(PortLease.COLLECTION).createIndex(
                 com.mongodb.client.model.Indexes.ascending("workspaceId"), new IndexOptions().name("by_workspace"));
+        database.getCollection(GitCredentialService.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("owner"), new IndexOptions().name("by_owner"));
         database.getCollection("audit_events").createIndex(
                 com.mongodb.client.model.Indexes.descending("at"), new IndexOptions().name("newest_first"));
     }

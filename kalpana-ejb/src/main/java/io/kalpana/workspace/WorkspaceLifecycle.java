@@ -7,6 +7,7 @@ import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
 import io.kalpana.quota.QuotaService;
+import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.runtime.ManagedContainer;
 import io.kalpana.runtime.StartListener;
 import io.kalpana.runtime.StartStep;
@@ -74,6 +75,9 @@ public class WorkspaceLifecycle {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     Executor noteWriters;
+
+    @Inject
+    KalpanaCallbackUrl callbackUrl;
 
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
@@ -341,7 +345,7 @@ public class WorkspaceLifecycle {
             progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
             try {
-                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased), progress);
+                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url()), progress);
             } catch (KalpanaException e) {
                 if (!WorkspaceRuntime.HOST_PORT_BUSY.equals(e.code()) || attempt == PORT_ATTEMPTS) {
                     throw e;
@@ -379,7 +383,7 @@ public class WorkspaceLifecycle {
         public void whileBooting(boolean volumeCreated) {
             if (volumeCreated) {
                 step(StartStep.PREPARING_FILES);
-                provisioningProblem = provisioner.provision(workspace.id(), workspace.template(), workspace.repoUrl(),
+                provisioningProblem = provisioner.provision(workspace.id(), workspace.owner(), workspace.template(), workspace.repoUrl(),
                         workspace.nixConfig()).problem().orElse(null);
             }
         }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import io.kalpana.runtime.BridgeToken;
+import io.kalpana.runtime.CallbackToken;
 import io.kalpana.runtime.IdePassword;
 import io.kalpana.runtime.WorkspaceSecrets;
 import io.kalpana.store.MongoConnection;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The IDE password and bridge token of each running workspace, kept server-side so that "Open IDE" and
+ * The IDE password, bridge token and callback token of each running workspace, kept server-side so that "Open IDE" and
  * the agent work after a Kalpana restart. Never part of an API answer; forgotten when the container goes.
  */
 @ApplicationScoped
@@ -42,14 +43,22 @@ public class WorkspaceSecretStore {
         collection().replaceOne(new Document("_id", id.value()),
                 new Document("_id", id.value())
                         .append("idePassword", secrets.idePassword().value())
-                        .append("bridgeToken", secrets.bridgeToken().value()),
+                        .append("bridgeToken", secrets.bridgeToken().value())
+                        .append("callbackToken", secrets.callbackToken().value()),
                 new ReplaceOptions().upsert(true));
     }
 
     public Optional<WorkspaceSecrets> of(WorkspaceId id) {
         Document found = collection().find(new Document("_id", id.value())).first();
         return Optional.ofNullable(found).map(doc -> new WorkspaceSecrets(
-                new IdePassword(doc.getString("idePassword")), new BridgeToken(doc.getString("bridgeToken"))));
+                new IdePassword(doc.getString("idePassword")), new BridgeToken(doc.getString("bridgeToken")),
+                callbackToken(doc)));
+    }
+
+    /** Containers started before callback tokens existed never got one: a random value nobody holds refuses them. */
+    private static CallbackToken callbackToken(Document doc) {
+        String stored = doc.getString("callbackToken");
+        return stored == null ? CallbackToken.generate() : new CallbackToken(stored);
     }
 
     public void forget(WorkspaceId id) {

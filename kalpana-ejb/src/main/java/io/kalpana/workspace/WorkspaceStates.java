@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.kalpana.identity.Username;
 import io.kalpana.port.PortPair;
 import io.kalpana.store.MongoConnection;
 import io.kalpana.store.StoreUnavailable;
@@ -37,6 +38,7 @@ public class WorkspaceStates {
 
     private static final String ID = "_id";
     private static final String STATUS = "status";
+    private static final String OWNER = "owner";
     private static final String STATUS_REASON = "statusReason";
     private static final String CONTAINER_ID = "containerId";
     private static final String IDE_PORT = "idePort";
@@ -72,6 +74,14 @@ public class WorkspaceStates {
     public Optional<WorkspaceStatus> statusOf(WorkspaceId id) {
         return StoreUnavailable.guard(() -> Optional.ofNullable(collection().find(Filters.eq(ID, id.value()))
                 .projection(Projections.include(STATUS)).first()).map(WorkspaceStates::status));
+    }
+
+    /** The owner of the workspace when it is RUNNING; empty when it does not exist or runs not. */
+    public Optional<Username> ownerIfRunning(WorkspaceId id) {
+        return StoreUnavailable.guard(() -> Optional.ofNullable(collection().find(Filters.eq(ID, id.value()))
+                .projection(Projections.include(STATUS, OWNER)).first()))
+                .filter(document -> status(document) == WorkspaceStatus.RUNNING)
+                .map(document -> new Username(document.getString(OWNER)));
     }
 
     /** Claims a start: only one caller gets {@code true} while the workspace is STOPPED or ERROR. */

@@ -86,7 +86,7 @@ final class CountingRuntime implements WorkspaceRuntime {
     }
 
     @Override
-    public ExecResult exec(WorkspaceId id, List<String> command, Duration timeout) {
+    public ExecResult exec(WorkspaceId id, List<String> command, Duration timeout, java.util.Map<String, String> environment) {
         throw new UnsupportedOperationException();
     }
 

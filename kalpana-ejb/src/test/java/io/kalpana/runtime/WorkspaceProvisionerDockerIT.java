@@ -1,5 +1,6 @@
 package io.kalpana.runtime;
 
+import io.kalpana.credentials.GitCredentialLookup;
 import io.kalpana.workspace.NixConfig;
 import io.kalpana.workspace.RepoUrl;
 import io.kalpana.workspace.WorkspaceId;
@@ -30,7 +31,7 @@ class WorkspaceProvisionerDockerIT {
     void setUp() {
         docker = new DockerTestSupport();
         runtime = new DockerWorkspaceRuntime(DockerTestSupport.settings());
-        provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60));
+        provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
     }
 
     @AfterEach
@@ -47,7 +48,7 @@ class WorkspaceProvisionerDockerIT {
         WorkspaceId id = docker.newWorkspace();
         runtime.start(docker.launch(id));
 
-        ProvisioningOutcome outcome = provisioner.provision(id, WorkspaceTemplate.JAVA_MAVEN, Optional.empty(),
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.JAVA_MAVEN, Optional.empty(),
                 Optional.of(new NixConfig("{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell { packages = [ pkgs.maven ]; }\n")));
 
         assertEquals(Optional.empty(), outcome.problem());
@@ -69,7 +70,7 @@ class WorkspaceProvisionerDockerIT {
                 + " echo from-repo > README.md; git add README.md;"
                 + " git -c user.name=t -c user.email=t@example.com commit -qm init"), SHORT).succeeded());
 
-        ProvisioningOutcome outcome = provisioner.provision(id, WorkspaceTemplate.NODE,
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.NODE,
                 Optional.of(new RepoUrl("file:///tmp/src")), Optional.empty());
 
         assertEquals(Optional.empty(), outcome.problem());
@@ -83,7 +84,7 @@ class WorkspaceProvisionerDockerIT {
         WorkspaceId id = docker.newWorkspace();
         runtime.start(docker.launch(id));
 
-        ProvisioningOutcome outcome = provisioner.provision(id, WorkspaceTemplate.PYTHON,
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.PYTHON,
                 Optional.of(new RepoUrl("https://user:secret@127.0.0.1:1/nothing.git")), Optional.empty());
 
         String problem = outcome.problem().orElseThrow();

@@ -1,5 +1,7 @@
 package io.kalpana.workspace;
 
+import io.kalpana.credentials.GitCredentialLookup;
+import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.audit.RecordingAuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
@@ -81,9 +83,10 @@ class IdleReaperDockerIT {
         lifecycle.workspaces = documents.service();
         lifecycle.states = states;
         lifecycle.secretStore = new WorkspaceSecretStore(documents::database);
+        lifecycle.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
         lifecycle.ports = new InMemoryPortAllocator();
         lifecycle.runtime = runtime;
-        lifecycle.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60));
+        lifecycle.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
         lifecycle.audit = audit;
         lifecycle.quotas = new QuotaService(documents::database, settings, user -> true, audit, Clock.systemUTC());
         lifecycle.startSlots = new StartSlots(2);

@@ -1,5 +1,6 @@
 package io.kalpana.workspace;
 
+import io.kalpana.runtime.KalpanaCallbackUrl;
 import com.mongodb.client.MongoDatabase;
 import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Username;
@@ -9,6 +10,7 @@ import io.kalpana.quota.QuotaService;
 import io.kalpana.runtime.WorkspaceRuntime;
 import org.bson.Document;
 
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ public final class ReaperTestWiring {
         WorkspaceLifecycle wired = new WorkspaceLifecycle();
         wired.states = new WorkspaceStates(database, Clock.systemUTC());
         wired.secretStore = new WorkspaceSecretStore(database);
+        wired.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
         wired.ports = ports;
         wired.runtime = runtime;
         wired.audit = audit;

@@ -1,5 +1,7 @@
 package io.kalpana.workspace;
 
+import io.kalpana.credentials.GitCredentialLookup;
+import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
@@ -76,9 +78,10 @@ class WorkspaceLifecycleDockerIT {
         wired.workspaces = documents.service();
         wired.states = states;
         wired.secretStore = new WorkspaceSecretStore(documents::database);
+        wired.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
         wired.ports = ports;
         wired.runtime = withRuntime;
-        wired.provisioner = new WorkspaceProvisioner(withRuntime, Duration.ofSeconds(60));
+        wired.provisioner = new WorkspaceProvisioner(withRuntime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
         wired.audit = new AuditLog() {
             @Override
             public void record(Username actor, String action, String target, String detail) {

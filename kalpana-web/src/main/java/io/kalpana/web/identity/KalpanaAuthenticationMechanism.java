@@ -8,6 +8,8 @@ import io.kalpana.identity.UserService;
 import io.kalpana.identity.Username;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.web.problem.ErrorJson;
+import io.kalpana.workspace.WorkspaceCallers;
+import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.web.sso.GroupMapping;
 import io.kalpana.web.sso.ProviderIdentity;
 import io.kalpana.web.sso.ProviderTokens;
@@ -27,6 +29,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -65,10 +68,17 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     AuditLog audit;
 
+    @Inject
+    WorkspaceCallers workspaceCallers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
+        Optional<String> calling = WorkspaceCallbackPath.workspaceOf(request);
+        if (calling.isPresent()) {
+            return workspaceCallback(calling.get(), bearerToken(authorization), response, context);
+        }
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return bearer(authorization.substring(BEARER.length()).strip(), response, context);
         }
@@ -114,6 +124,30 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
                     + "POST /api/v1/tokens");
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A workspace's container calling Kalpana: only its callback token counts here, never a session or a person's
+     * API token, so such a path cannot be reached with more than the workspace's own proof. The call then acts for
+     * the owner with the user role alone, for this request only (no session is made).
+     */
+    private AuthenticationStatus workspaceCallback(String workspace, String token, HttpServletResponse response,
+                                                   HttpMessageContext context) {
+        Username owner;
+        try {
+            owner = workspaceCallers.ownerFor(new WorkspaceId(workspace), token);
+        } catch (KalpanaException refused) {
+            if (refused.kind().httpStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                return refuse(response, refused.code(), refused.getMessage());
+            }
+            return answer(response, refused.kind().httpStatus(), refused.code(), refused.getMessage());
+        }
+        return context.notifyContainerAboutLogin(new CallerPrincipal(owner.value()), Set.of(Role.USER.roleName()));
+    }
+
+    private static String bearerToken(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip() : null;
     }
 
     private boolean providerTokensClaim(String token) {

@@ -59,7 +59,12 @@ class IsolationMatrixIT {
         /** One workspace named in the URL: A gets 404 for B's, admins get through. */
         WORKSPACE,
         /** Administration: A gets 403, admins get through. */
-        ADMIN
+        ADMIN,
+        /**
+         * Called by a workspace's container with its own callback token: nobody's session or API token opens it, not
+         * even an admin's (401); GitCredentialsOnDockerIT shows the container's token getting through.
+         */
+        CONTAINER
     }
 
     /** One endpoint: its scope and how to call it as someone ({@code token}, null for nobody) on a workspace. */
@@ -129,6 +134,13 @@ class IsolationMatrixIT {
                 API + "/admin/users/admin/quota", t, "{\"maxRunning\":5,\"maxTotal\":20}")));
         rows.put("DELETE " + API + "/admin/users/{id}/quota", new Row(Scope.ADMIN,
                 (t, w) -> json("DELETE", API + "/admin/users/admin/quota", t, null)));
+        rows.put("GET " + API + "/me/git-credentials", new Row(Scope.OWN, (t, w) -> get(API + "/me/git-credentials", t)));
+        rows.put("PUT " + API + "/me/git-credentials/{id}", new Row(Scope.OWN, (t, w) -> json("PUT",
+                API + "/me/git-credentials/git.example.com", t, "{\"username\":\"matrix\",\"token\":\"matrix-token-0123456789\"}")));
+        rows.put("DELETE " + API + "/me/git-credentials/{id}", new Row(Scope.OWN,
+                (t, w) -> json("DELETE", API + "/me/git-credentials/git.example.com", t, null)));
+        rows.put("POST " + API + "/workspaces/{id}/git-credential", new Row(Scope.CONTAINER,
+                (t, w) -> gitCredentialHelper(API + "/workspaces/" + w + "/git-credential", t)));
         rows.put("POST " + API + "/workspaces/{id}/keep-running", new Row(Scope.WORKSPACE,
                 (t, w) -> json("POST", API + "/workspaces/" + w + "/keep-running", t, null)));
         rows.put("WS /ws/agent/{id}", new Row(Scope.WORKSPACE, (t, w) -> ws(t, "/ws/agent/" + w)));
@@ -190,6 +202,8 @@ class IsolationMatrixIT {
             switch (row.getValue().scope()) {
                 case WORKSPACE -> check(failures, answer.status() == 404, row.getKey() + " by alice on bob's: " + answer.status());
                 case ADMIN -> check(failures, answer.status() == 403, row.getKey() + " by alice: " + answer.status());
+                case CONTAINER -> check(failures, answer.status() == 401 && !answer.body().contains("password="),
+                        row.getKey() + " by alice on bob's: " + answer.status());
                 case OWN -> check(failures, answer.status() / 100 == 2 || answer.status() == 101,
                         row.getKey() + " by alice: " + answer.status());
                 case PUBLIC -> {
@@ -209,6 +223,11 @@ class IsolationMatrixIT {
                 continue;
             }
             RawHttp.Answer answer = row.getValue().call().as(admin, bobs);
+            if (row.getValue().scope() == Scope.CONTAINER) {
+                check(failures, answer.status() == 401 && !answer.body().contains("password="),
+                        row.getKey() + " by an admin's API token: " + answer.status());
+                continue;
+            }
             boolean through = answer.status() / 100 == 2 || answer.status() == 101
                     || (row.getKey().endsWith("/approvals/{id}") && answer.body().contains("approval_not_found"))
                     || (row.getKey().equals("SERVLET /workspaces/open") && answer.status() == 302
@@ -245,6 +264,13 @@ class IsolationMatrixIT {
         return raw.exchange(method + " " + path + " HTTP/1.1\r\nHost: " + raw.hostHeader() + "\r\nConnection: close\r\n"
                 + auth(token) + "Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
                 + "\r\n\r\n" + (body == null ? "" : body).replace("\r\n", ""), 120_000);
+    }
+
+    /** As the workspace's credential helper asks: git's fields as text/plain. */
+    private RawHttp.Answer gitCredentialHelper(String path, String token) throws IOException {
+        String body = "protocol=https\nhost=git.example.com\n\n";
+        return raw.exchange("POST " + path + " HTTP/1.1\r\nHost: " + raw.hostHeader() + "\r\nConnection: close\r\n"
+                + auth(token) + "Content-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body, 30_000);
     }
 
     private RawHttp.Answer ws(String token, String path) throws IOException {
