@@ -194,15 +194,8 @@ class WorkspacesOnDockerIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
+    static String docker(String... args) {
+        return io.kalpana.runtime.DockerTestSupport.cli(args);
     }
 
     static int dockerStatus(String... args) throws IOException, InterruptedException {
