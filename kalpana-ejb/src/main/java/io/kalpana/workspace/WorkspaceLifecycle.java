@@ -347,7 +347,10 @@ public class WorkspaceLifecycle {
 
         @Override
         public void whileBooting(boolean volumeCreated) {
-            if (volumeCreated) {
+            // A first start cut short (Kalpana or the engine went away) may have left a new volume that was never
+            // filled, so a workspace that never ran is filled however old its volume is; the files written are
+            // the template's, the repository's and shell.nix, which nobody can have changed yet.
+            if (volumeCreated || workspace.startedAt().isEmpty()) {
                 step(StartStep.PREPARING_FILES);
                 provisioningProblem = provisioner.provision(workspace.id(), workspace.template(), workspace.repoUrl(),
                         workspace.nixConfig()).problem().orElse(null);

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Docker engine goes away in the middle of a start and comes back: the start ends in ERROR saying the engine is
  * not reachable, its ports are released, the container it left behind goes once the engine is back (the reaper's
- * clean-up of an ERROR, or the next start), and the next start runs with the volume's files intact. Kalpana reaches
+ * clean-up of an ERROR, or the next start), and the next start runs with the volume's files intact, or fills the
+ * volume a first start created and could not fill. Kalpana reaches
  * the engine through {@link EngineRelay}, which the test closes; the engine other builds share keeps running.
  */
 @Timeout(300)
@@ -61,13 +62,14 @@ class EngineOutageDuringStartDockerIT {
         relayed = new DockerWorkspaceRuntime(DockerTestSupport.settings().withDockerHost(relay.dockerHost()));
         ports = new InMemoryPortAllocator();
         lifecycle = documents.lifecycle(new WorkspaceStates(documents::database, Clock.systemUTC()), ports, relayed);
-        id = documents.insert("outage", WorkspaceStatus.STOPPED).id();
     }
 
     @AfterEach
     void tearDown() throws IOException {
         try {
-            direct.deleteVolume(id);
+            if (id != null) {
+                direct.deleteVolume(id);
+            }
         } finally {
             relay.close();
             relayed.close();
@@ -78,6 +80,7 @@ class EngineOutageDuringStartDockerIT {
 
     @Test
     void engineGoneWhileTheStartWaitsForTheIde() throws Exception {
+        id = documents.insert("outage", WorkspaceStatus.STOPPED).id();
         writeAFileAndStop();
         // Freeze the container the moment it starts, so that its IDE never answers and the start stays in its wait.
         Process events = new ProcessBuilder("docker", "events", "--filter", "type=container", "--filter", "event=start",
@@ -85,8 +88,14 @@ class EngineOutageDuringStartDockerIT {
         CompletableFuture<KalpanaException> start;
         try {
             start = startExpectingFailure();
-            String containerId = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            BufferedReader started = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+            String containerId = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return started.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(120, TimeUnit.SECONDS);
             DockerTestSupport.cli("pause", containerId);
         } finally {
             events.destroyForcibly();
@@ -105,11 +114,13 @@ class EngineOutageDuringStartDockerIT {
         assertEquals("STOPPED", documents.document(id).getString("status"));
 
         startAgainAndFindTheFile();
+        lifecycle.stop(TESTER, id);
+        assertFalse(direct.inspect(id).present());
     }
 
     @Test
-    void engineGoneBetweenCreatingAndStartingTheContainer() throws Exception {
-        writeAFileAndStop();
+    void engineGoneBetweenCreatingAndStartingTheContainerOfAFirstStart() throws Exception {
+        id = documents.insert("first", WorkspaceTemplate.NODE, null, null, WorkspaceStatus.STOPPED).id();
         relay.hold(request -> CONTAINER_START.matcher(request).find());
         CompletableFuture<KalpanaException> start = startExpectingFailure();
         relay.awaitHeld(Duration.ofSeconds(60));
@@ -119,11 +130,15 @@ class EngineOutageDuringStartDockerIT {
         assertFailedForTheEngine(start.get(120, TimeUnit.SECONDS));
         assertTrue(direct.inspect(id).present() && !direct.inspect(id).running(),
                 "the engine was away, so the created container is still there, never started");
+        assertTrue(direct.volumeExists(id), "and so is the new volume, never filled");
 
         relay = EngineRelay.open(port);
-        startAgainAndFindTheFile();
-        assertEquals(1, direct.listManaged().stream().filter(c -> c.workspace().equals(Optional.of(id))).count(),
-                "the next start replaced the leftover container");
+        assertTrue(lifecycle.start(TESTER, id).secrets().isPresent(), "the same workspace starts again");
+        assertTrue(exec("cat /workspace/package.json").contains("\"type\": \"module\""),
+                "the next start fills the volume the first one left empty");
+        assertEquals(List.of(true), direct.listManaged().stream().filter(c -> c.workspace().equals(Optional.of(id)))
+                .map(io.kalpana.runtime.ManagedContainer::running).toList(), "the next start replaced the leftover container");
+        lifecycle.stop(TESTER, id);
     }
 
     private void writeAFileAndStop() {
@@ -149,8 +164,6 @@ class EngineOutageDuringStartDockerIT {
         assertTrue(lifecycle.start(TESTER, id).secrets().isPresent(), "the same workspace starts again");
         assertEquals("RUNNING", documents.document(id).getString("status"));
         assertEquals("kept", exec("cat /workspace/kept.txt"), "the volume's files are intact");
-        lifecycle.stop(TESTER, id);
-        assertFalse(direct.inspect(id).present());
     }
 
     private String exec(String script) {
