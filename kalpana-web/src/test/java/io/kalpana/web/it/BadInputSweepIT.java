@@ -86,7 +86,13 @@ class BadInputSweepIT {
             "%00", "%0d%0aX-Injected:%201", "%ff%fe");
 
     /** Body fields that hold text a person typed, where unusual characters are fair. */
-    private static final Set<String> FREE_TEXT = Set.of("text", "password", "displayName", "nixConfig");
+    private static final Set<String> FREE_TEXT = Set.of("text", "password", "nixConfig");
+
+    /**
+     * Payara's HTTP layer answers a request line over 8 KiB, a NUL or invalid UTF-8 in the path itself, with a bare 400
+     * before any of Kalpana's code (or error page) runs: such URLs need a 400, not the JSON body Kalpana cannot add.
+     */
+    private static final int HTTP_LAYER_LINE_LIMIT = 8 * 1024;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -101,6 +107,7 @@ class BadInputSweepIT {
     private final List<String> findings = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger refusedByHttpLayer = new AtomicInteger();
     private String base;
     private Api api;
     private String admin;
@@ -121,7 +128,8 @@ class BadInputSweepIT {
             restoreFixture();
         }
         System.out.println("Bad-input sweep: " + requests.get() + " requests to " + endpoints.size() + " endpoints in "
-                + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s");
+                + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s; " + refusedByHttpLayer.get()
+                + " URLs refused by the HTTP layer with a bare 400");
         assertEquals(List.of(), findings, findings.size() + " answers were not a 4xx with a JSON message");
     }
 
@@ -131,7 +139,8 @@ class BadInputSweepIT {
         PortalSession browser = new PortalSession(reported);
         assertEquals(302, browser.signIn(sweeper, PASSWORD).statusCode());
         Map<String, String[]> cases = new LinkedHashMap<>();
-        for (Bad bad : List.of(STRINGS.get(0), STRINGS.get(1), STRINGS.get(3), STRINGS.get(4), STRINGS.get(5), STRINGS.get(6))) {
+        // No overlong name: the name field cuts what it receives at its 64 characters (PrimeFaces maxlength).
+        for (Bad bad : List.of(STRINGS.get(1), STRINGS.get(3), STRINGS.get(4), STRINGS.get(5), STRINGS.get(6))) {
             cases.put("name " + bad.label(), new String[]{bad.value(), "blank", "", ""});
         }
         for (Bad bad : List.of(STRINGS.get(0), STRINGS.get(4), STRINGS.get(6), STRINGS.get(7), STRINGS.get(9), STRINGS.get(10))) {
@@ -203,11 +212,12 @@ class BadInputSweepIT {
             for (Bad bad : STRINGS) {
                 String path = path(endpoint, name, encode(bad.value()));
                 // An empty segment makes another address (workspaces/ is the list), which may answer.
-                check(endpoint.key() + " path {" + name + "} " + bad.label(), send(endpoint.kind(), path, null, null),
+                checkUrl(endpoint.key() + " path {" + name + "} " + bad.label(), path, send(endpoint.kind(), path, null, null),
                         !bad.value().isEmpty());
             }
             for (String raw : RAW_PATH_SEGMENTS) {
-                check(endpoint.key() + " path {" + name + "} raw " + raw, send(endpoint.kind(), path(endpoint, name, raw), null, null), true);
+                String path = path(endpoint, name, raw);
+                checkUrl(endpoint.key() + " path {" + name + "} raw " + raw, path, send(endpoint.kind(), path, null, null), true);
             }
         }
         for (Parameter query : queryParams) {
@@ -216,7 +226,7 @@ class BadInputSweepIT {
                 String path = path(endpoint, null, null) + "?" + name + "=" + encode(bad.value());
                 // A number, a date or a flag is never any of these; a text filter may fairly hold most of them.
                 boolean invalid = bad.alwaysInvalid() || query.getType() != String.class;
-                check(endpoint.key() + " query " + name + " " + bad.label(), send(endpoint.kind(), path, null, null), invalid);
+                checkUrl(endpoint.key() + " query " + name + " " + bad.label(), path, send(endpoint.kind(), path, null, null), invalid);
             }
         }
         if (body != null) {
@@ -336,14 +346,25 @@ class BadInputSweepIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (HttpTimeoutException e) {
-            return new Answer(-1, "no answer within 60 s");
-        } catch (IOException e) {
-            return new Answer(0, "connection failed: " + e);
+            return exchange(built);
+        } catch (IOException closedAfterABare400) {
+            // The HTTP layer closes the connection after refusing a URL without saying so: the next request on it
+            // finds it closed. Once more on a new connection; failing again is a finding.
+            try {
+                return exchange(built);
+            } catch (HttpTimeoutException e) {
+                return new Answer(-1, "no answer within 60 s");
+            } catch (IOException e) {
+                return new Answer(0, "connection failed: " + e);
+            }
         }
+    }
+
+    private Answer exchange(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
     }
 
     /** Records a finding unless the answer is a 4xx with the JSON error body, or (when allowed) a success. */
@@ -355,6 +376,17 @@ class BadInputSweepIT {
         } else if (!refused && (mustRefuse || status < 200 || status >= 300)) {
             findings.add(what + ": " + status + " " + shorten(answer.body()));
         }
+    }
+
+    /** As {@link #check}, but a bare 400 is enough for a URL that Payara's HTTP layer refuses by itself. */
+    private void checkUrl(String what, String path, Answer answer, boolean mustRefuse) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        boolean httpLayer = path.length() > HTTP_LAYER_LINE_LIMIT || lower.matches("[^?]*%(00|ff).*");
+        if (httpLayer && answer.status() == 400 && answer.body().isEmpty()) {
+            refusedByHttpLayer.incrementAndGet();
+            return;
+        }
+        check(what, answer, mustRefuse);
     }
 
     /** As {@link #check}, and removes a workspace a fair value created, so that names and quotas stay free. */
