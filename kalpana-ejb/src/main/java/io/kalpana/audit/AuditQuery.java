@@ -1,6 +1,7 @@
 package io.kalpana.audit;
 
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.store.TextMatch;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -14,10 +15,7 @@ public record AuditQuery(Optional<String> actor, Optional<Instant> from, Optiona
     public static final int MAX_LIMIT = 500;
 
     public AuditQuery {
-        actor = actor.map(String::strip).filter(text -> !text.isEmpty());
-        if (actor.isPresent() && actor.get().length() > 100) {
-            throw KalpanaException.invalid("filter_too_long", "The user filter may be at most 100 characters long");
-        }
+        actor = TextMatch.typed("user", actor);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw KalpanaException.invalid("invalid_time_range", "The start of the time range (" + from.get()
                     + ") must be before its end (" + to.get() + ")");

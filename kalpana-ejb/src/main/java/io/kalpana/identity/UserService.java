@@ -20,6 +20,8 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class.getName());
     private static final int MAX_DISPLAY_NAME = 120;
+    /** The longest address mail systems deliver to (RFC 5321). */
+    private static final int MAX_EMAIL = 254;
 
     /** Hashed once so that an unknown username costs as much time as a wrong password. */
     private static final String DECOY_HASH = new PasswordHasher().hash("decoy-password".toCharArray());
@@ -35,7 +37,7 @@ public class UserService {
     public User create(Username actor, NewUser request) {
         char[] password = Password.checkNew(request.password());
         String displayName = cleanDisplayName(request.displayName(), request.username());
-        User user = new User(request.username(), displayName, request.email(), hasher.hash(password),
+        User user = new User(request.username(), displayName, cleanEmail(request.email()), hasher.hash(password),
                 request.roles().isEmpty() ? Set.of(Role.USER) : request.roles(), Instant.now(Clock.systemUTC()));
         try {
             template.insert(user);
@@ -132,7 +134,20 @@ public class UserService {
     }
 
     private static String lenientEmail(String email) {
-        return email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl) ? null : email;
+        return email == null || email.length() > MAX_EMAIL || email.chars().anyMatch(Character::isISOControl) ? null : email;
+    }
+
+    private static String cleanEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String stripped = email.strip();
+        if (stripped.length() > MAX_EMAIL || stripped.indexOf('@') < 1 || stripped.codePoints()
+                .anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+            throw KalpanaException.invalid("invalid_email",
+                    "An email address has an @, at most " + MAX_EMAIL + " characters and no spaces or control characters");
+        }
+        return stripped;
     }
 
     private static String cleanDisplayName(String displayName, Username username) {

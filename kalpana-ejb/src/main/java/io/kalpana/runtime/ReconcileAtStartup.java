@@ -1,6 +1,7 @@
 package io.kalpana.runtime;
 
 import io.kalpana.workspace.WorkspaceLifecycle;
+import io.kalpana.workspace.WorkspaceService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -12,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reconciles workspaces with Docker once when Kalpana deploys. A missing engine or database only warns:
+ * Reconciles workspaces with Docker once when Kalpana deploys, and finishes the deletes it was in the middle
+ * of when it went down. A missing engine or database only warns:
  * Kalpana must come up and report the problem rather than refuse to start.
  */
 @Singleton
@@ -25,10 +27,14 @@ public class ReconcileAtStartup {
     @Inject
     WorkspaceLifecycle lifecycle;
 
+    @Inject
+    WorkspaceService workspaces;
+
     @PostConstruct
     void reconcile() {
         try {
             lifecycle.reconcile();
+            workspaces.finishUnfinishedDeletes();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "workspace=* startup reconciliation skipped: " + e.getMessage()
                     + "; containers and statuses may disagree until Kalpana restarts with Docker reachable", e);

@@ -44,7 +44,7 @@ public class WorkspaceLifecycle {
     static final int PORT_ATTEMPTS = 3;
     static final String GONE_AT_STARTUP = "container was gone at startup";
     static final String STARTING_AT_STARTUP = "Kalpana went down while the workspace was starting; start it again";
-    static final String INTERRUPTED_AT_STARTUP = "a stop or delete was interrupted when Kalpana went down; the workspace is stopped";
+    static final String INTERRUPTED_AT_STARTUP = "a stop was interrupted when Kalpana went down; the workspace is stopped";
 
     @Inject
     WorkspaceService workspaces;
@@ -232,6 +232,26 @@ public class WorkspaceLifecycle {
             throw KalpanaException.conflict("workspace_busy",
                     "Workspace " + id + " is " + now + "; stop it before deleting it");
         }
+        removeForDelete(id);
+    }
+
+    /** Workspaces whose delete was claimed but never finished: Kalpana went down in the middle of it. */
+    public Set<WorkspaceId> unfinishedDeletes() {
+        return states.unfinishedDeletes();
+    }
+
+    /**
+     * Removes the container and volume of a workspace whose delete was claimed earlier and cut short, for
+     * {@link WorkspaceService#finishUnfinishedDeletes} to call before it removes the record and leases.
+     */
+    public void resumeDelete(WorkspaceId id) {
+        if (!unfinishedDeletes().contains(id)) {
+            throw KalpanaException.conflict("workspace_busy", "Workspace " + id + " has no unfinished delete");
+        }
+        removeForDelete(id);
+    }
+
+    private void removeForDelete(WorkspaceId id) {
         try {
             secretStore.forget(id);
             runtime.deleteVolume(id);
@@ -251,7 +271,8 @@ public class WorkspaceLifecycle {
     /**
      * Brings Docker and the database back in line after Kalpana was down: containers of workspaces that
      * are not meant to run go, workspaces whose container is gone (or whose stop was cut short) become
-     * STOPPED, and only workspaces that still run keep port leases.
+     * STOPPED, and only workspaces that still run keep port leases. A delete cut short stays claimed, for
+     * {@link WorkspaceService#finishUnfinishedDeletes} to finish.
      */
     public Reconciliation reconcile() {
         // Only RUNNING workspaces keep their container: a start that was in flight when Kalpana went down has
@@ -285,8 +306,13 @@ public class WorkspaceLifecycle {
                 LOG.info(() -> "workspace=" + id + " reconcile: " + GONE_AT_STARTUP + ", now STOPPED");
             }
         }
+        Set<WorkspaceId> deleting = states.unfinishedDeletes();
         for (WorkspaceId id : states.withStatus(Set.of(WorkspaceStatus.STOPPING))) {
-            // A stop or delete that Kalpana did not finish; its container went with the orphans above.
+            if (deleting.contains(id)) {
+                // Its owner asked for it to go: WorkspaceService#finishUnfinishedDeletes completes the delete.
+                continue;
+            }
+            // A stop that Kalpana did not finish; its container went with the orphans above.
             if (states.markStopped(id, Set.of(WorkspaceStatus.STOPPING), INTERRUPTED_AT_STARTUP)) {
                 stopped++;
                 LOG.info(() -> "workspace=" + id + " reconcile: " + INTERRUPTED_AT_STARTUP + ", now STOPPED");
@@ -381,7 +407,10 @@ public class WorkspaceLifecycle {
 
         @Override
         public void whileBooting(boolean volumeCreated) {
-            if (volumeCreated) {
+            // A first start cut short (Kalpana or the engine went away) may have left a new volume that was never
+            // filled, so a workspace that never ran is filled however old its volume is; the files written are
+            // the template's, the repository's and shell.nix, which nobody can have changed yet.
+            if (volumeCreated || workspace.startedAt().isEmpty()) {
                 step(StartStep.PREPARING_FILES);
                 provisioningProblem = provisioner.provision(workspace.id(), workspace.owner(), workspace.template(), workspace.repoUrl(),
                         workspace.nixConfig()).problem().orElse(null);

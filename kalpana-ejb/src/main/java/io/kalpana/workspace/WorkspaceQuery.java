@@ -1,6 +1,7 @@
 package io.kalpana.workspace;
 
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.store.TextMatch;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,13 +17,10 @@ public record WorkspaceQuery(Optional<String> owner, Optional<String> name, Opti
                              WorkspaceSortField sortBy, boolean descending, int offset, int limit) {
 
     public static final int MAX_LIMIT = 500;
-    private static final int MAX_FILTER_LENGTH = 100;
 
     public WorkspaceQuery {
-        owner = owner.map(String::strip).filter(text -> !text.isEmpty());
-        name = name.map(String::strip).filter(text -> !text.isEmpty());
-        owner.ifPresent(text -> checkLength("owner", text));
-        name.ifPresent(text -> checkLength("name", text));
+        owner = TextMatch.typed("owner", owner);
+        name = TextMatch.typed("name", name);
         if (offset < 0) {
             throw KalpanaException.invalid("invalid_offset", "The offset must be 0 or more, not " + offset);
         }
@@ -60,12 +58,5 @@ public record WorkspaceQuery(Optional<String> owner, Optional<String> name, Opti
         }
         throw KalpanaException.invalid("unknown_sort_order", "The sort order must be 'asc' or 'desc', not '"
                 + WorkspaceSortField.shorten(text.strip()) + "'");
-    }
-
-    private static void checkLength(String what, String text) {
-        if (text.length() > MAX_FILTER_LENGTH) {
-            throw KalpanaException.invalid("filter_too_long", "The " + what + " filter may be at most "
-                    + MAX_FILTER_LENGTH + " characters long");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.kalpana.workspace;
 
 import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
+import io.kalpana.identity.Username;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.quota.QuotaService;
@@ -21,6 +22,8 @@ import java.util.logging.Logger;
 public class WorkspaceService {
 
     private static final Logger LOG = Logger.getLogger(WorkspaceService.class.getName());
+
+    static final String UNFINISHED_DELETE = "delete finished after Kalpana went down in the middle of it";
 
     @Inject
     DocumentTemplate template;
@@ -83,12 +86,34 @@ public class WorkspaceService {
                     + workspace.status() + " and is not deleted");
         }
         lifecycle.deleteResources(id);
-        ports.release(id.value());
-        template.delete(Workspace.class, id.value());
-        deleted.fire(new WorkspaceDeleted(id));
-        audit.record(null, "workspace.delete", "workspace:" + id, "owner=" + workspace.owner() + " name="
-                + workspace.name() + " reason=" + reason);
+        forget(workspace, null, "owner=" + workspace.owner() + " name=" + workspace.name() + " reason=" + reason);
         LOG.info(() -> "workspace=" + id + " of " + workspace.owner() + " deleted by the reaper: " + reason);
+    }
+
+    /**
+     * Finishes the deletes that Kalpana accepted but had not finished when it went down (at startup, after the
+     * reconciliation): the person who asked was never told otherwise, so the workspace must not come back. One
+     * that cannot be finished now (the engine is away) is left in ERROR with the reason, to be deleted again.
+     */
+    public int finishUnfinishedDeletes() {
+        int finished = 0;
+        for (WorkspaceId id : lifecycle.unfinishedDeletes()) {
+            Workspace workspace = template.find(Workspace.class, id.value()).orElse(null);
+            if (workspace == null) {
+                continue;
+            }
+            try {
+                lifecycle.resumeDelete(id);
+            } catch (KalpanaException e) {
+                LOG.warning(() -> "workspace=" + id + " unfinished delete could not be finished: " + e.getMessage());
+                continue;
+            }
+            forget(workspace, null, "owner=" + workspace.owner() + " name=" + workspace.name()
+                    + " reason=" + UNFINISHED_DELETE);
+            finished++;
+            LOG.info(() -> "workspace=" + id + " of " + workspace.owner() + " deleted: " + UNFINISHED_DELETE);
+        }
+        return finished;
     }
 
     public void delete(Caller caller, WorkspaceId id) {
@@ -98,10 +123,16 @@ public class WorkspaceService {
                     "Workspace '" + workspace.name() + "' is " + workspace.status() + "; stop it before deleting it");
         }
         lifecycle.deleteResources(id);
+        forget(workspace, caller.username(), "name=" + workspace.name());
+        LOG.info(() -> "workspace=" + id + " deleted by " + caller.username());
+    }
+
+    /** The record, leases and conversation of a workspace whose container and volume are gone already. */
+    private void forget(Workspace workspace, Username actor, String detail) {
+        WorkspaceId id = workspace.id();
         ports.release(id.value());
         template.delete(Workspace.class, id.value());
         deleted.fire(new WorkspaceDeleted(id));
-        audit.record(caller.username(), "workspace.delete", "workspace:" + id, "name=" + workspace.name());
-        LOG.info(() -> "workspace=" + id + " deleted by " + caller.username());
+        audit.record(actor, "workspace.delete", "workspace:" + id, detail);
     }
 }

@@ -52,6 +52,8 @@ public class WorkspaceStates {
     private static final String WARNING = "warning";
     private static final String WARNING_KIND = "warningKind";
     private static final String WARNED_AT = "warnedAt";
+    /** Set while a delete is under way, so that one Kalpana cut short can be told from a stop and finished. */
+    private static final String DELETE_REQUESTED_AT = "deleteRequestedAt";
 
     private Supplier<MongoDatabase> database;
     private Clock clock;
@@ -180,7 +182,19 @@ public class WorkspaceStates {
     /** Claims a delete: STOPPING keeps starts out while the container and volume are being removed. */
     public Optional<WorkspaceStatus> beginDelete(WorkspaceId id) {
         return swap(id, Set.of(WorkspaceStatus.STOPPED, WorkspaceStatus.ERROR), WorkspaceStatus.STOPPING,
-                Updates.set(STATUS_REASON, "being deleted"));
+                Updates.set(STATUS_REASON, "being deleted"), Updates.set(DELETE_REQUESTED_AT, clock.instant().toString()));
+    }
+
+    /** Ids of the workspaces whose delete was claimed and is not finished: STOPPING, with the delete's mark. */
+    public Set<WorkspaceId> unfinishedDeletes() {
+        return StoreUnavailable.guard(() -> {
+            Set<WorkspaceId> ids = new HashSet<>();
+            collection().find(Filters.and(Filters.eq(STATUS, WorkspaceStatus.STOPPING.name()),
+                            Filters.exists(DELETE_REQUESTED_AT)))
+                    .projection(Projections.include(ID))
+                    .forEach(document -> ids.add(new WorkspaceId(document.getString(ID))));
+            return ids;
+        });
     }
 
     public boolean markStopped(WorkspaceId id, Set<WorkspaceStatus> expected, String reason) {
@@ -216,7 +230,8 @@ public class WorkspaceStates {
     private Bson[] withoutContainer(String reason) {
         return new Bson[]{Updates.set(CONTAINER_ID, null), Updates.set(IDE_PORT, null),
                 Updates.set(BRIDGE_PORT, null), Updates.set(STATUS_REASON, reason),
-                Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null)};
+                Updates.set(WARNING, null), Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null),
+                Updates.unset(DELETE_REQUESTED_AT)};
     }
 
     /** The status before the swap when this call won it; empty when the workspace was not in {@code expected}. */

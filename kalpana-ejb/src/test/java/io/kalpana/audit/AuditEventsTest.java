@@ -73,5 +73,9 @@ class AuditEventsTest {
         assertEquals(Optional.empty(), AuditQuery.parseInstant("from", " "));
         assertEquals("invalid_limit", assertThrows(KalpanaException.class, () -> new AuditQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), 0, 1000)).code());
+        assertEquals("filter_too_long", assertThrows(KalpanaException.class, () -> new AuditQuery(Optional.of("a".repeat(101)),
+                Optional.empty(), Optional.empty(), 0, 5)).code());
+        assertEquals("invalid_filter", assertThrows(KalpanaException.class, () -> new AuditQuery(Optional.of("admin\u0000"),
+                Optional.empty(), Optional.empty(), 0, 5)).code());
     }
 }

@@ -19,12 +19,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A runtime without Docker that counts container removals per workspace and answers IDE heartbeats as told. */
-final class CountingRuntime implements WorkspaceRuntime {
+/**
+ * A runtime without Docker that counts container removals per workspace, remembers deleted volumes and answers
+ * IDE heartbeats as told.
+ */
+public final class CountingRuntime implements WorkspaceRuntime {
 
     final Map<WorkspaceId, AtomicInteger> removals = new ConcurrentHashMap<>();
     final Map<Integer, IdeHeartbeat> heartbeats = new ConcurrentHashMap<>();
     volatile long removeMillis;
+    public final java.util.Set<WorkspaceId> deletedVolumes = ConcurrentHashMap.newKeySet();
 
     @Override
     public void remove(WorkspaceId id) {
@@ -69,6 +73,7 @@ final class CountingRuntime implements WorkspaceRuntime {
 
     @Override
     public void deleteVolume(WorkspaceId id) {
+        deletedVolumes.add(id);
     }
 
     @Override

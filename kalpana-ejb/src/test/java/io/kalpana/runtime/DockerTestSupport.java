@@ -105,6 +105,18 @@ public final class DockerTestSupport implements AutoCloseable {
         return new CliRun(String.join(" ", command), process.exitValue(), output);
     }
 
+    /** {@link #docker}, for callers that cannot pass checked exceptions on. */
+    public static String cli(String... arguments) {
+        try {
+            return docker(arguments);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Removes the container and volume of every workspace this test created; runs even after failures. */
     @Override
     public void close() {

@@ -17,11 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The real allocation algorithm and port probe over leases kept in memory instead of JNoSQL. */
+/**
+ * The real allocation algorithm and port probe over leases kept in memory instead of JNoSQL, in the ports
+ * {@code -Dkalpana.test.portRange} gives this build (several builds share one Docker engine).
+ */
 class InMemoryPortAllocator extends PortAllocator {
 
     private final Map<Integer, PortLease> leases = new ConcurrentHashMap<>();
-    private final PortAllocation allocation = new PortAllocation(PortRange.parse("45000-45999"), new PortLeaseStore() {
+    private final PortAllocation allocation = new PortAllocation(PortRange.parse(System.getProperty("kalpana.test.portRange", "45000-45999")), new PortLeaseStore() {
         @Override
         public boolean tryInsert(PortLease lease) {
             return leases.putIfAbsent(lease.port().number(), lease) == null;

@@ -178,5 +178,9 @@ class WorkspaceDirectoryTest {
                 () -> query(null, null, null, WorkspaceSortField.NAME, false, 0, 501)).code());
         assertEquals("filter_too_long", assertThrows(KalpanaException.class,
                 () -> query("x".repeat(101), null, null, WorkspaceSortField.NAME, false, 0, 10)).code());
+        for (String control : new String[]{"a\u0000b", "\u001b[31m", "a\r\nb"}) {
+            assertEquals("invalid_filter", assertThrows(KalpanaException.class,
+                    () -> query(null, control, null, WorkspaceSortField.NAME, false, 0, 10)).code(), control);
+        }
     }
 }

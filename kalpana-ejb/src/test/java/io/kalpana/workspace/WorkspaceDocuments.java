@@ -6,10 +6,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.kalpana.audit.AuditLog;
+import io.kalpana.credentials.GitCredentialLookup;
 import io.kalpana.identity.Username;
+import io.kalpana.runtime.KalpanaCallbackUrl;
+import io.kalpana.port.PortAllocator;
+import io.kalpana.quota.QuotaService;
+import io.kalpana.runtime.DockerWorkspaceRuntime;
+import io.kalpana.runtime.WorkspaceProvisioner;
+import io.kalpana.settings.LiveSettings;
+import io.kalpana.settings.SettingsService;
 import org.bson.Document;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -80,6 +92,33 @@ final class WorkspaceDocuments implements AutoCloseable {
                 return workspace;
             }
         };
+    }
+
+    /**
+     * A lifecycle over these documents wired as the container wires it, with {@code runtime} for the containers;
+     * the audit trail is JNoSQL's business and not under test here.
+     */
+    WorkspaceLifecycle lifecycle(WorkspaceStates states, PortAllocator ports, DockerWorkspaceRuntime runtime) {
+        WorkspaceLifecycle wired = new WorkspaceLifecycle();
+        wired.workspaces = service();
+        wired.states = states;
+        wired.secretStore = new WorkspaceSecretStore(this::database);
+        wired.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
+        wired.ports = ports;
+        wired.runtime = runtime;
+        wired.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
+        wired.startSlots = new StartSlots(2);
+        wired.noteWriters = Runnable::run;
+        wired.audit = new AuditLog() {
+            @Override
+            public void record(Username actor, String action, String target, String detail) {
+                // not under test
+            }
+        };
+        wired.quotas = new QuotaService(this::database, new SettingsService(this::database,
+                () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
+                        100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
+        return wired;
     }
 
     @Override

@@ -1,21 +1,14 @@
 package io.kalpana.workspace;
 
-import io.kalpana.credentials.GitCredentialLookup;
-import io.kalpana.runtime.KalpanaCallbackUrl;
-import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
 import io.kalpana.identity.Username;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
-import io.kalpana.quota.QuotaService;
-import io.kalpana.settings.LiveSettings;
-import io.kalpana.settings.SettingsService;
 import io.kalpana.runtime.DockerTestSupport;
 import io.kalpana.runtime.DockerWorkspaceRuntime;
 import io.kalpana.runtime.ExecResult;
 import io.kalpana.runtime.StartedContainer;
-import io.kalpana.runtime.WorkspaceProvisioner;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,25 +67,8 @@ class WorkspaceLifecycleDockerIT {
     }
 
     private WorkspaceLifecycle lifecycle(DockerWorkspaceRuntime withRuntime) {
-        WorkspaceLifecycle wired = new WorkspaceLifecycle();
-        wired.workspaces = documents.service();
-        wired.states = states;
-        wired.secretStore = new WorkspaceSecretStore(documents::database);
-        wired.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
-        wired.ports = ports;
-        wired.runtime = withRuntime;
-        wired.provisioner = new WorkspaceProvisioner(withRuntime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
-        wired.audit = new AuditLog() {
-            @Override
-            public void record(Username actor, String action, String target, String detail) {
-                // The audit trail is JNoSQL's business and not under test here.
-            }
-        };
+        WorkspaceLifecycle wired = documents.lifecycle(states, ports, withRuntime);
         wired.startSlots = startSlots;
-        wired.noteWriters = Runnable::run;
-        wired.quotas = new QuotaService(documents::database, new SettingsService(documents::database,
-                () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
-                        100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
         return wired;
     }
 

@@ -1,10 +1,5 @@
 package io.kalpana.web.it;
 
-import io.kalpana.web.ide.IdeProxyServlet;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.websocket.server.ServerEndpoint;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,13 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Isolation over every endpoint Kalpana has, found by reflection over the deployed classes (JAX-RS resources,
- * WebSocket endpoints, servlets), so that a new endpoint fails this test until it has a row in {@link #rows()}:
+ * WebSocket endpoints, servlets: {@link EndpointCatalog}), so that a new endpoint fails this test until it has a row in {@link #rows()}:
  * nobody signed in gets 401, user A gets 404 for B's workspaces and 403 for administration, admins reach all.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -96,7 +87,7 @@ class IsolationMatrixIT {
     }
 
     /**
-     * Every endpoint, keyed like {@link #discovered()} names them. Rows are called in this order by the admin,
+     * Every endpoint, keyed like {@link EndpointCatalog.Endpoint#key()} names them. Rows are called in this order by the admin,
      * so the ones that end a workspace come last.
      */
     private Map<String, Row> rows() {
@@ -168,7 +159,7 @@ class IsolationMatrixIT {
         raw = new RawHttp(reported);
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
         Map<String, Row> rows = rows();
-        Set<String> discovered = discovered();
+        Set<String> discovered = EndpointCatalog.keys();
         Set<String> missing = new TreeSet<>(discovered);
         missing.removeAll(rows.keySet());
         assertEquals(Set.of(), missing, "endpoints without a row in the isolation matrix");
@@ -291,56 +282,5 @@ class IsolationMatrixIT {
                     }
                 }).get(30, TimeUnit.SECONDS);
         return heard;
-    }
-
-    /** Every endpoint in the deployed classes, named like the keys of {@link #rows()}. */
-    static Set<String> discovered() throws Exception {
-        java.nio.file.Path classes = java.nio.file.Path.of(IdeProxyServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Set<String> endpoints = new TreeSet<>();
-        List<Class<?>> types = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                types.add(Class.forName(name, false, IsolationMatrixIT.class.getClassLoader()));
-            }
-        }
-        for (Class<?> type : types) {
-            Path resource = type.getAnnotation(Path.class);
-            if (resource != null) {
-                for (Method method : type.getMethods()) {
-                    String verb = httpMethod(method);
-                    Path sub = method.getAnnotation(Path.class);
-                    if (verb == null && sub != null) {
-                        throw new AssertionError("sub-resource locator " + method + ": extend the matrix discovery for it");
-                    }
-                    if (verb != null) {
-                        endpoints.add(verb + " " + API + "/" + strip(resource.value()) + (sub == null ? "" : "/" + strip(sub.value())));
-                    }
-                }
-            }
-            ServerEndpoint socket = type.getAnnotation(ServerEndpoint.class);
-            if (socket != null) {
-                endpoints.add("WS " + socket.value().replaceAll("\\{[^}]+}", "{id}"));
-            }
-            WebServlet servlet = type.getAnnotation(WebServlet.class);
-            if (servlet != null) {
-                Stream.concat(Stream.of(servlet.value()), Stream.of(servlet.urlPatterns())).forEach(p -> endpoints.add("SERVLET " + p));
-            }
-        }
-        return endpoints;
-    }
-
-    private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
-    }
-
-    private static String strip(String path) {
-        return path.replaceAll("^/+|/+$", "").replaceAll("\\{[^}/]+}", "{id}");
     }
 }

@@ -19,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -185,15 +184,15 @@ class PortalHardeningIT {
         String dashboard = browser.get("/index.xhtml").body();
         String viewState = PortalSession.viewState(dashboard);
 
-        HttpResponse<String> fromElsewhere = browser.post("/index.xhtml", createForm("from-evil", viewState), "https://evil.example");
+        HttpResponse<String> fromElsewhere = browser.post("/index.xhtml", PortalSession.createForm("from-evil", "blank", "", "", viewState), "https://evil.example");
         assertEquals(403, fromElsewhere.statusCode(), "a post from another site is refused");
         assertTrue(fromElsewhere.body().contains("cross_site_request"), fromElsewhere.body());
-        HttpResponse<String> forgedState = browser.post("/index.xhtml", createForm("forged-state", "-1234567890:987654321"), null);
+        HttpResponse<String> forgedState = browser.post("/index.xhtml", PortalSession.createForm("forged-state", "blank", "", "", "-1234567890:987654321"), null);
         assertFalse(api.get("/api/v1/workspaces", token).body().contains("forged-state"),
                 "a post without the form's secret view state does nothing (" + forgedState.statusCode() + ")");
         assertFalse(api.get("/api/v1/workspaces", token).body().contains("from-evil"));
 
-        HttpResponse<String> genuine = browser.post("/index.xhtml", createForm("genuine", viewState), browser.base);
+        HttpResponse<String> genuine = browser.post("/index.xhtml", PortalSession.createForm("genuine", "blank", "", "", viewState), browser.base);
         assertTrue(api.get("/api/v1/workspaces", token).body().contains("\"genuine\""),
                 "the same post from Kalpana's own page works (" + genuine.statusCode() + ")");
 
@@ -202,18 +201,6 @@ class PortalHardeningIT {
         assertEquals(200, browser.get("/index.xhtml").statusCode(), "still signed in");
         assertEquals(302, browser.post("/signout", Map.of(), browser.base).statusCode());
         assertEquals(302, browser.get("/index.xhtml").statusCode(), "signed out by Kalpana's own form");
-    }
-
-    private static Map<String, String> createForm(String workspaceName, String viewState) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("create", "create");
-        form.put("create:name", workspaceName);
-        form.put("create:template_input", "blank");
-        form.put("create:repo", "");
-        form.put("create:nix", "");
-        form.put("create:createButton", "create:createButton");
-        form.put("jakarta.faces.ViewState", viewState);
-        return form;
     }
 
     @Test

@@ -56,6 +56,19 @@ final class PortalSession {
         return matcher.group(1).replace("&#58;", ":").replace("&amp;", "&");
     }
 
+    /** The dashboard's "New workspace" form as the browser posts it, without JavaScript (no partial request). */
+    static Map<String, String> createForm(String name, String template, String repoUrl, String nixConfig, String viewState) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("create", "create");
+        form.put("create:name", name);
+        form.put("create:template_input", template);
+        form.put("create:repo", repoUrl);
+        form.put("create:nix", nixConfig);
+        form.put("create:createButton", "create:createButton");
+        form.put("jakarta.faces.ViewState", viewState);
+        return form;
+    }
+
     Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst();
