@@ -18,7 +18,9 @@ final class BenchSection {
     static void write(String title, CharSequence table) {
         System.out.println("\n" + title + ":\n" + table);
         String name = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-" + name + ".md");
+        // A benchmark running inside the server (the port allocator's) knows the directory as Kalpana's data dir.
+        String directory = System.getProperty("kalpana.test.dataDir", System.getProperty("kalpana.data.dir", "target"));
+        Path out = Path.of(directory, "bench-" + name + ".md");
         try {
             Files.createDirectories(out.getParent());
             Files.writeString(out, "## " + title + "\n\n" + table.toString().strip() + "\n");
