@@ -4,11 +4,13 @@ import io.kalpana.web.admin.AdminQuotaResource;
 import io.kalpana.web.admin.AdminSettingsResource;
 import io.kalpana.web.admin.AdminUserResource;
 import io.kalpana.web.agent.ConversationResource;
+import io.kalpana.web.credentials.GitCredentialResource;
 import io.kalpana.web.identity.TokenResource;
 import io.kalpana.web.workspace.WorkspaceResource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -204,7 +206,7 @@ class BadInputSweepIT {
                 pathParams.add(parameter.getAnnotation(PathParam.class).value());
             } else if (parameter.isAnnotationPresent(QueryParam.class)) {
                 queryParams.add(parameter);
-            } else if (!parameter.isAnnotationPresent(Context.class)) {
+            } else if (!parameter.isAnnotationPresent(Context.class) && !parameter.isAnnotationPresent(HeaderParam.class)) {
                 body = parameter.getType();
             }
         }
@@ -229,9 +231,23 @@ class BadInputSweepIT {
                 checkUrl(endpoint.key() + " query " + name + " " + bad.label(), path, send(endpoint.kind(), path, null, null), invalid);
             }
         }
-        if (body != null) {
+        if (body == String.class) {
+            sweepText(endpoint);
+        } else if (body != null) {
             sweepBody(endpoint, body);
         }
+    }
+
+    /** A plain-text body (git's credential protocol): each bad value as the whole body, none of them acceptable here. */
+    private void sweepText(EndpointCatalog.Endpoint endpoint) throws Exception {
+        String path = path(endpoint, null, null);
+        for (Bad bad : STRINGS) {
+            check(endpoint.key() + " text body " + bad.label(), send(endpoint.kind(), path, "text/plain",
+                    HttpRequest.BodyPublishers.ofString(bad.value())), true);
+        }
+        byte[] huge = new byte[20 * 1024 * 1024];
+        check(endpoint.key() + " 20 MB text body", send(endpoint.kind(), path, "text/plain",
+                HttpRequest.BodyPublishers.ofByteArray(huge)), true);
     }
 
     private void sweepBody(EndpointCatalog.Endpoint endpoint, Class<?> type) throws Exception {
@@ -307,6 +323,8 @@ class BadInputSweepIT {
                 AdminSettingsResource.SettingsJson.class, () -> Json.createObjectBuilder().add("idleTimeout", "PT30M")
                         .add("warnBefore", "PT5M").add("maxLifetime", "off").add("stoppedRetention", "off")
                         .add("defaultMaxRunning", 3).add("defaultMaxTotal", 10).build(),
+                GitCredentialResource.GitCredentialRequest.class, () -> Json.createObjectBuilder().add("username", "sweeper")
+                        .add("token", "ghp_sweepSweepSweepSweepSweepSweep1234").build(),
                 AdminQuotaResource.QuotaRequest.class, () -> Json.createObjectBuilder().add("maxRunning", 0).add("maxTotal", 100).build(),
                 AdminUserResource.CreateUserRequest.class, () -> Json.createObjectBuilder().add("username", "swept" + counter.incrementAndGet())
                         .add("password", PASSWORD).add("displayName", "Swept").add("email", "swept@example.com")
@@ -323,6 +341,7 @@ class BadInputSweepIT {
                 case "id" -> fixture;
                 case "username" -> sweeper;
                 case "approvalId" -> "approval-1";
+                case "host" -> "git.example.com";
                 default -> throw new AssertionError(endpoint.key() + ": give the sweep a valid value for {" + parameter + "}");
             };
             parameters.appendReplacement(path, Matcher.quoteReplacement(replacement));
