@@ -7,8 +7,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.Reader;
 import java.io.StringReader;
 
 /**
@@ -33,6 +35,11 @@ public final class JsonFactory {
 
     public static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
+    }
+
+    /** A streaming parser over {@code text}, for readers that check a document as it arrives. */
+    public static JsonParser parser(Reader text) {
+        return PROVIDER.createParser(text);
     }
 
     public static JsonReader reader(String text) {

@@ -1,7 +1,7 @@
 package io.kalpana.web.problem;
 
+import io.kalpana.json.JsonFactory;
 import io.kalpana.problem.KalpanaException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -82,7 +82,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
         // Invalid UTF-8 is refused, never turned into replacement characters.
         InputStreamReader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        try (JsonParser parser = Json.createParser(text)) {
+        try (JsonParser parser = JsonFactory.parser(text)) {
             if (!parser.hasNext()) {
                 throw malformed("the body is empty");
             }
