@@ -108,25 +108,35 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         WorkspaceId id = launch.id();
         long began = System.nanoTime();
         DockerClient docker = docker();
-        requireImage(docker);
-        removeIfPresent(docker, ContainerNaming.container(id));
+        // No look-ups ahead of the create: a missing image is its 404, a container left over from an interrupted
+        // stop is its 409, and every call saved is start time.
         boolean volumeCreated = call(() -> ensureVolume(docker, launch), "create the workspace volume");
         WorkspaceSecrets secrets = WorkspaceSecrets.generate();
+        boolean filling = launch.firstFiles().placedWhen(volumeCreated);
+        List<WorkspaceFile> firstFiles = filling ? launch.firstFiles().files() : List.of();
+        Optional<String> firstFilesVariable = FirstFilesVariable.of(firstFiles);
         try {
             long prepared = System.nanoTime();
             listener.step(StartStep.CREATING_CONTAINER);
-            String containerId = call(() -> create(docker, launch, secrets), "create the workspace container");
+            String containerId = call(() -> createReplacingLeftover(docker, launch, secrets, firstFilesVariable),
+                    "create the workspace container");
+            if (!firstFiles.isEmpty() && firstFilesVariable.isEmpty()) {
+                // Too large for the variable: into the created container, so the IDE still opens on them.
+                copyInto(docker, containerId, firstFiles);
+            }
             long createdAt = System.nanoTime();
             listener.step(StartStep.STARTING_CONTAINER);
             call(() -> docker.startContainerCmd(containerId).exec(), "start the workspace container");
             long startedAt = System.nanoTime();
             LOG.info(() -> "workspace=" + id + " container " + shortId(containerId) + " started, ide="
-                    + launch.ports().ide() + " bridge=" + launch.ports().bridge() + (volumeCreated ? " (new volume)" : ""));
+                    + launch.ports().ide() + " bridge=" + launch.ports().bridge() + (volumeCreated ? " (new volume)" : "")
+                    + (firstFiles.isEmpty() ? "" : " with " + firstFiles.size() + " first file(s) "
+                    + (firstFilesVariable.isPresent() ? "in its environment" : "copied in before the start")));
             listener.step(StartStep.WAITING_FOR_IDE);
             CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> readiness.await(id, healthz(launch.ports()),
                     settings.startTimeout(), () -> endedReason(docker, containerId)), readinessWaits);
             try {
-                listener.whileBooting(volumeCreated);
+                listener.whileBooting(filling, secrets);
             } catch (RuntimeException e) {
                 ready.cancel(true);
                 throw e;
@@ -136,7 +146,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
             long readyAt = System.nanoTime();
             Duration readyAfter = Duration.ofNanos(readyAt - began);
             // Each phase, so that a slow start can be pinned on the engine, the image's boot or the provisioning.
-            LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms (image and volume "
+            LOG.info(() -> "workspace=" + id + " ready after " + readyAfter.toMillis() + " ms (volume "
                     + millis(prepared - began) + ", create " + millis(createdAt - prepared) + ", start "
                     + millis(startedAt - createdAt) + ", IDE boot " + millis(readyAt - startedAt) + ", of it provisioning "
                     + millis(provisioned - startedAt) + ")");
@@ -362,7 +372,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         String outputFile = "/tmp/kalpana-exec-" + UUID.randomUUID() + ".log";
         // Commands Kalpana runs (a clone of a stranger's repository) have no business with the container's secrets.
         List<String> wrapped = new ArrayList<>(List.of("env", "-u", "KALPANA_IDE_PASSWORD", "-u", "KALPANA_BRIDGE_TOKEN",
-                "-u", "KALPANA_CALLBACK_TOKEN", "sh", "-c", "\"$@\" >\"$0\" 2>&1", outputFile,
+                "-u", "KALPANA_CALLBACK_TOKEN", "-u", FirstFilesVariable.NAME, "sh", "-c", "\"$@\" >\"$0\" 2>&1", outputFile,
                 "timeout", "-k", "5", Math.max(1, timeout.toSeconds()) + "s"));
         wrapped.addAll(command);
         // Environment of this exec only: not in the container's configuration, its argv or any file.
@@ -392,13 +402,30 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
             return;
         }
         DockerClient docker = docker();
-        byte[] tar = WorkspaceTar.of(files);
-        call(() -> docker.copyArchiveToContainerCmd(ContainerNaming.container(id)).withRemotePath(WORKSPACE_DIR)
-                .withTarInputStream(new java.io.ByteArrayInputStream(tar)).exec(), "write files into the workspace");
+        call(() -> copyInto(docker, ContainerNaming.container(id), files), "write files into the workspace");
         LOG.info(() -> "workspace=" + id + " wrote " + files.size() + " file(s) into " + WORKSPACE_DIR);
     }
 
-    private String create(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets) {
+    /** Through Docker's archive API, which also reaches a created container's volume before it starts. */
+    private static void copyInto(DockerClient docker, String container, List<WorkspaceFile> files) {
+        byte[] tar = WorkspaceTar.of(files);
+        docker.copyArchiveToContainerCmd(container).withRemotePath(WORKSPACE_DIR)
+                .withTarInputStream(new java.io.ByteArrayInputStream(tar)).exec();
+    }
+
+    private String createReplacingLeftover(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets,
+                                           Optional<String> firstFilesVariable) {
+        try {
+            return create(docker, launch, secrets, firstFilesVariable);
+        } catch (ConflictException nameTaken) {
+            LOG.info(() -> "workspace=" + launch.id() + " replacing a container left from an earlier run");
+            removeIfPresent(docker, ContainerNaming.container(launch.id()));
+            return create(docker, launch, secrets, firstFilesVariable);
+        }
+    }
+
+    private String create(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets,
+                          Optional<String> firstFilesVariable) {
         ExposedPort ide = ExposedPort.tcp(IDE_PORT);
         ExposedPort bridge = ExposedPort.tcp(BRIDGE_PORT);
         Ports bindings = new Ports();
@@ -423,6 +450,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 "KALPANA_CALLBACK_TOKEN=" + secrets.callbackToken().value(),
                 "KALPANA_WORKSPACE_ID=" + launch.id().value()));
         launch.kalpanaUrl().ifPresent(url -> env.add("KALPANA_URL=" + url));
+        firstFilesVariable.ifPresent(env::add);
         return docker.createContainerCmd(settings.image())
                 .withName(ContainerNaming.container(launch.id()))
                 .withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get()))
@@ -443,16 +471,6 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
             docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())).exec();
             return true;
         }
-    }
-
-    private void requireImage(DockerClient docker) {
-        call(() -> {
-            try {
-                docker.inspectImageCmd(settings.image()).exec();
-            } catch (NotFoundException e) {
-                throw DockerFailures.imageMissing(settings.image(), e);
-            }
-        }, "look up the workspace image");
     }
 
     private static long millis(long nanos) {

@@ -10,9 +10,12 @@ public interface StartListener {
     }
 
     /**
-     * Runs once the container is up, while the IDE is still booting, so first-start work on a new volume
-     * (template files, clone) costs no extra time. The start waits for both before it counts as done.
+     * Runs once the container is up, while the IDE is still booting, so first-start work (a clone) costs no extra
+     * time. The start waits for both before it counts as done.
+     *
+     * @param filling whether this start placed the launch's first files: the workspace is being filled for the first time
+     * @param secrets the ones the container runs with, to be kept before the workspace counts as running
      */
-    default void whileBooting(boolean volumeCreated) {
+    default void whileBooting(boolean filling, WorkspaceSecrets secrets) {
     }
 }

@@ -7,7 +7,7 @@ public enum StartStep {
     CREATING_CONTAINER("creating the container"),
     STARTING_CONTAINER("starting the container"),
     WAITING_FOR_IDE("waiting for VS Code to answer"),
-    PREPARING_FILES("writing the template files and cloning the repository while VS Code starts");
+    PREPARING_FILES("cloning the repository while VS Code starts");
 
     private final String description;
 

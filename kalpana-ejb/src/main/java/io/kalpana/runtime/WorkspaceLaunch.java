@@ -8,12 +8,17 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * What a runtime needs to start one workspace: whose it is, which leased host ports it publishes on, and where its
- * container reaches Kalpana (empty when that is not known yet).
+ * What a runtime needs to start one workspace: whose it is, which leased host ports it publishes on, where its
+ * container reaches Kalpana (empty when that is not known yet), and the files a new workspace opens on.
  */
-public record WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports, Optional<URI> kalpanaUrl) {
+public record WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports, Optional<URI> kalpanaUrl,
+                              FirstFiles firstFiles) {
 
     public WorkspaceLaunch(WorkspaceId id, Username owner, PortPair ports) {
-        this(id, owner, ports, Optional.empty());
+        this(id, owner, ports, Optional.empty(), FirstFiles.NONE);
+    }
+
+    public WorkspaceLaunch withFirstFiles(FirstFiles files) {
+        return new WorkspaceLaunch(id, owner, ports, kalpanaUrl, files);
     }
 }

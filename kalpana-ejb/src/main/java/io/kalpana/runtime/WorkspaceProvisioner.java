@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Fills a new workspace at its first start: the template's starter files, then the repository (whose files
- * win over the template's), then {@code shell.nix} (the person's own, so it wins over the repository's).
+ * win over the template's), then {@code shell.nix} (the person's own, so it wins over the repository's). What needs
+ * no running container goes in with the launch as its {@link FirstFiles}; the clone runs while the IDE boots.
  */
 @ApplicationScoped
 public class WorkspaceProvisioner {
@@ -59,6 +60,8 @@ public class WorkspaceProvisioner {
             + " if [ \"$p\" = https ] && [ \"$h\" = \"$KALPANA_GIT_HOST\" ]; then"
             + " printf 'username=%s\\npassword=%s\\n' \"$KALPANA_GIT_USER\" \"$KALPANA_GIT_TOKEN\"; fi; }; f";
 
+    private static final String SHELL_NIX = "shell.nix";
+
     private WorkspaceRuntime runtime;
     private Duration cloneTimeout;
     private GitCredentialLookup credentials;
@@ -78,30 +81,50 @@ public class WorkspaceProvisioner {
         this.credentials = credentials;
     }
 
-    public ProvisioningOutcome provision(WorkspaceId id, Username owner, WorkspaceTemplate template,
-                                         Optional<RepoUrl> repo, Optional<NixConfig> nix) {
-        List<String> problems = new ArrayList<>();
-        try {
-            runtime.writeFiles(id, TemplateFiles.of(template));
-        } catch (RuntimeException e) {
-            problems.add("the " + template.id() + " starter files could not be written (" + describe(e) + ")");
+    /**
+     * The files a new workspace opens on: the template's, and the person's {@code shell.nix} in place of any the
+     * template has, unless a repository comes too (then {@link #provision} writes it after the clone, to win over the
+     * repository's).
+     */
+    public List<WorkspaceFile> firstFiles(WorkspaceTemplate template, Optional<RepoUrl> repo, Optional<NixConfig> nix) {
+        List<WorkspaceFile> files = new ArrayList<>(TemplateFiles.of(template));
+        if (repo.isEmpty()) {
+            nix.ifPresent(config -> {
+                files.removeIf(file -> file.path().equals(SHELL_NIX));
+                files.add(shellNix(config));
+            });
         }
-        repo.flatMap(url -> clone(id, owner, url)).ifPresent(problems::add);
+        return files;
+    }
+
+    /**
+     * What a new workspace needs once its container runs, the {@link #firstFiles} being in place: the repository's
+     * clone, then {@code shell.nix} over the repository's. A failure is a note for the owner; the workspace runs.
+     */
+    public ProvisioningOutcome provision(WorkspaceId id, Username owner, Optional<RepoUrl> repo, Optional<NixConfig> nix) {
+        if (repo.isEmpty()) {
+            return ProvisioningOutcome.fine();
+        }
+        List<String> problems = new ArrayList<>();
+        clone(id, owner, repo.get()).ifPresent(problems::add);
         nix.ifPresent(config -> {
             try {
-                runtime.writeFiles(id, List.of(WorkspaceFile.text("shell.nix", config.text())));
+                runtime.writeFiles(id, List.of(shellNix(config)));
             } catch (RuntimeException e) {
                 problems.add("shell.nix could not be written (" + describe(e) + ")");
             }
         });
         if (problems.isEmpty()) {
-            LOG.info(() -> "workspace=" + id + " provisioned from template " + template.id()
-                    + (repo.isPresent() ? " with its repository" : ""));
+            LOG.info(() -> "workspace=" + id + " provisioned with its repository");
             return ProvisioningOutcome.fine();
         }
         String problem = "The workspace is running, but " + String.join("; ", problems) + ".";
         LOG.warning(() -> "workspace=" + id + " provisioned with problems: " + problem);
         return ProvisioningOutcome.withProblem(problem);
+    }
+
+    private static WorkspaceFile shellNix(NixConfig config) {
+        return WorkspaceFile.text(SHELL_NIX, config.text());
     }
 
     /** The reason the clone failed, in words for the workspace's owner; empty when it worked. */

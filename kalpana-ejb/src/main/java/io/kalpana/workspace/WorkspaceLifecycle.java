@@ -7,6 +7,7 @@ import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.problem.ProblemKind;
 import io.kalpana.quota.QuotaService;
+import io.kalpana.runtime.FirstFiles;
 import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.runtime.ManagedContainer;
 import io.kalpana.runtime.StartListener;
@@ -96,7 +97,7 @@ public class WorkspaceLifecycle {
         if (claimed.isEmpty()) {
             return new Started(workspaces.get(caller, id), Optional.empty());
         }
-        WorkspaceSecrets secrets = finishStart(claimed.get());
+        WorkspaceSecrets secrets = launch(claimed.get());
         return new Started(workspaces.get(caller, id), Optional.of(secrets));
     }
 
@@ -108,7 +109,7 @@ public class WorkspaceLifecycle {
         Optional<Workspace> claimed = claimStart(caller, id);
         claimed.ifPresent(workspace -> executor.execute(() -> {
             try {
-                finishStart(workspace);
+                launch(workspace);
             } catch (RuntimeException e) {
                 // The failure is in the workspace's status and reason, where the person waiting looks.
                 LOG.info(() -> "workspace=" + id + " background start failed: " + e.getMessage());
@@ -133,12 +134,6 @@ public class WorkspaceLifecycle {
         LOG.info(() -> "workspace=" + id + " starting for " + caller.username() + " (claimed in "
                 + (claimed - began) / 1_000_000 + " ms)");
         return Optional.of(workspace);
-    }
-
-    private WorkspaceSecrets finishStart(Workspace workspace) {
-        WorkspaceSecrets secrets = launch(workspace);
-        secretStore.remember(workspace.id(), secrets);
-        return secrets;
     }
 
     /** Stops a RUNNING, STARTING or ERROR workspace: its container goes, its volume and files stay. */
@@ -371,7 +366,8 @@ public class WorkspaceLifecycle {
             progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
             try {
-                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url()), progress);
+                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url(), firstFiles(workspace)),
+                        progress);
             } catch (KalpanaException e) {
                 if (!WorkspaceRuntime.HOST_PORT_BUSY.equals(e.code()) || attempt == PORT_ATTEMPTS) {
                     throw e;
@@ -382,6 +378,16 @@ public class WorkspaceLifecycle {
                 ports.release(id.value());
             }
         }
+    }
+
+    /**
+     * A first start cut short (Kalpana or the engine went away) may have left a new volume that was never filled, so a
+     * workspace that never ran is filled however old its volume is; the files are the template's and shell.nix, which
+     * nobody can have changed yet.
+     */
+    private FirstFiles firstFiles(Workspace workspace) {
+        return new FirstFiles(provisioner.firstFiles(workspace.template(), workspace.repoUrl(), workspace.nixConfig()),
+                workspace.startedAt().isEmpty());
     }
 
     /**
@@ -406,13 +412,13 @@ public class WorkspaceLifecycle {
         }
 
         @Override
-        public void whileBooting(boolean volumeCreated) {
-            // A first start cut short (Kalpana or the engine went away) may have left a new volume that was never
-            // filled, so a workspace that never ran is filled however old its volume is; the files written are
-            // the template's, the repository's and shell.nix, which nobody can have changed yet.
-            if (volumeCreated || workspace.startedAt().isEmpty()) {
+        public void whileBooting(boolean filling, WorkspaceSecrets secrets) {
+            // Kept while the IDE boots rather than after: off the start's path, and in place before anyone can see the
+            // workspace RUNNING and open its IDE.
+            secretStore.remember(workspace.id(), secrets);
+            if (filling && workspace.repoUrl().isPresent()) {
                 step(StartStep.PREPARING_FILES);
-                provisioningProblem = provisioner.provision(workspace.id(), workspace.owner(), workspace.template(), workspace.repoUrl(),
+                provisioningProblem = provisioner.provision(workspace.id(), workspace.owner(), workspace.repoUrl(),
                         workspace.nixConfig()).problem().orElse(null);
             }
         }
@@ -443,6 +449,12 @@ public class WorkspaceLifecycle {
             ports.release(id.value());
         } catch (RuntimeException cleanup) {
             LOG.log(Level.WARNING, "workspace=" + id + " ports could not be released after a failed start", cleanup);
+        }
+        try {
+            secretStore.forget(id);
+        } catch (RuntimeException cleanup) {
+            // Harmless if it stays: secrets are only handed out while the workspace is RUNNING.
+            LOG.log(Level.WARNING, "workspace=" + id + " secrets could not be forgotten after a failed start", cleanup);
         }
         if (!"workspace_stopped_while_starting".equals(problem.code())) {
             states.markError(id, Set.of(WorkspaceStatus.STARTING), problem.getMessage());

@@ -53,7 +53,7 @@ class DockerWorkspaceRuntimeDockerIT {
             }
 
             @Override
-            public void whileBooting(boolean volumeCreated) {
+            public void whileBooting(boolean volumeCreated, WorkspaceSecrets secrets) {
                 seen.add("booting new=" + volumeCreated + " ideAnswers=" + (DockerTestSupport.healthzStatus(launch.ports().ide()) == 200));
                 assertTrue(runtime.exec(id, List.of("sh", "-c", "echo early > /workspace/early.txt"), SHORT).succeeded());
             }
@@ -111,6 +111,75 @@ class DockerWorkspaceRuntimeDockerIT {
         String environment = runtime.exec(id, List.of("sh", "-c", "env"), SHORT).output();
         assertFalse(environment.contains("KALPANA_IDE_PASSWORD") || environment.contains("KALPANA_BRIDGE_TOKEN"),
                 "commands Kalpana runs in a workspace do not see its secrets");
+    }
+
+    @Test
+    void firstFilesAreInPlaceWhenTheIdeFirstAnswersAndOnlyANewVolumeGetsThem() {
+        WorkspaceId id = docker.newWorkspace();
+        FirstFiles starter = new FirstFiles(List.of(WorkspaceFile.text("README.md", "starter\n"),
+                WorkspaceFile.text("src/app/main.txt", "main\n")), false);
+        List<String> atBoot = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        runtime.start(docker.launch(id).withFirstFiles(starter), new StartListener() {
+            @Override
+            public void whileBooting(boolean filling, WorkspaceSecrets secrets) {
+                atBoot.add("filling=" + filling + " " + read(id, "cat /workspace/README.md"));
+            }
+        });
+
+        assertEquals(List.of("filling=true starter"), atBoot, "the files are there before anything else runs");
+        assertEquals("1000:1000 1000:1000", read(id, "echo $(stat -c %u:%g /workspace/README.md /workspace/src/app)"));
+        String[] carrying = read(id, "n=0; c=0; for p in $(pgrep -f '[k]alpana-bridge.jar|[c]ode-server'); do n=$((n+1));"
+                + " tr '\\0' '\\n' < /proc/$p/environ | grep -q '^KALPANA_FIRST_FILES=' && c=$((c+1)); done; echo $n $c").split(" ");
+        assertTrue(Integer.parseInt(carrying[0]) >= 2, "the bridge and code-server run: " + String.join(" ", carrying));
+        assertEquals("0", carrying[1], "neither the IDE nor the bridge carries the packed files in its environment");
+
+        assertTrue(runtime.exec(id, List.of("sh", "-c", "echo mine > /workspace/README.md"), SHORT).succeeded());
+        runtime.remove(id);
+        runtime.start(docker.launch(id).withFirstFiles(starter));
+        assertEquals("mine", read(id, "cat /workspace/README.md"), "an existing volume keeps its files");
+
+        runtime.remove(id);
+        runtime.start(docker.launch(id).withFirstFiles(new FirstFiles(starter.files(), true)));
+        assertEquals("starter", read(id, "cat /workspace/README.md"), "unless the workspace never ran");
+    }
+
+    /** Files that do not fit in an environment string take Docker's archive API into the created container. */
+    @Test
+    void firstFilesTooLargeForTheEnvironmentAreCopiedInBeforeTheStart() {
+        WorkspaceId id = docker.newWorkspace();
+        byte[] noise = new byte[200 * 1024];
+        new java.util.Random(11).nextBytes(noise);
+        FirstFiles large = new FirstFiles(List.of(new WorkspaceFile("data/noise.bin", noise),
+                WorkspaceFile.text("README.md", "starter\n")), false);
+
+        runtime.start(docker.launch(id).withFirstFiles(large), new StartListener() {
+            @Override
+            public void whileBooting(boolean filling, WorkspaceSecrets secrets) {
+                assertEquals("starter", read(id, "cat /workspace/README.md"));
+            }
+        });
+
+        assertEquals(noise.length + " 1000:1000", read(id, "stat -c '%s %u:%g' /workspace/data/noise.bin"));
+    }
+
+    private String read(WorkspaceId id, String script) {
+        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), SHORT);
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output().strip();
+    }
+
+    @Test
+    void aContainerLeftUnderTheWorkspacesNameIsReplaced() throws Exception {
+        WorkspaceId id = docker.newWorkspace();
+        DockerTestSupport.docker("create", "--name", ContainerNaming.container(id), "--label", "left=over",
+                DockerTestSupport.settings().image());
+
+        StartedContainer started = runtime.start(docker.launch(id));
+
+        assertEquals(200, DockerTestSupport.healthzStatus(started.ports().ide()));
+        assertEquals("", DockerTestSupport.docker("ps", "-aq", "--filter", "label=left=over").strip(),
+                "the leftover is gone");
     }
 
     @Test

@@ -46,10 +46,10 @@ class WorkspaceProvisionerDockerIT {
     @Test
     void templateAndNixConfigLandInTheWorkspaceOwnedByTheUser() {
         WorkspaceId id = docker.newWorkspace();
-        runtime.start(docker.launch(id));
+        Optional<NixConfig> nix = Optional.of(new NixConfig("{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell { packages = [ pkgs.maven ]; }\n"));
+        runtime.start(firstStart(id, WorkspaceTemplate.JAVA_MAVEN, Optional.empty(), nix));
 
-        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.JAVA_MAVEN, Optional.empty(),
-                Optional.of(new NixConfig("{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell { packages = [ pkgs.maven ]; }\n")));
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, Optional.empty(), nix);
 
         assertEquals(Optional.empty(), outcome.problem());
         assertEquals("1000:1000", read(id, "stat -c %u:%g /workspace/src/main/java/app/App.java /workspace/.vscode"
@@ -65,16 +65,18 @@ class WorkspaceProvisionerDockerIT {
     @Test
     void repositoryIsClonedAndWinsOverTheTemplate() {
         WorkspaceId id = docker.newWorkspace();
-        runtime.start(docker.launch(id));
+        Optional<RepoUrl> repo = Optional.of(new RepoUrl("file:///tmp/src"));
+        Optional<NixConfig> nix = Optional.of(new NixConfig("# the person's\n"));
+        runtime.start(firstStart(id, WorkspaceTemplate.NODE, repo, nix));
         assertTrue(runtime.exec(id, List.of("sh", "-c", "set -e; mkdir /tmp/src; cd /tmp/src; git init -q;"
-                + " echo from-repo > README.md; git add README.md;"
+                + " echo from-repo > README.md; echo '# the repository s' > shell.nix; git add README.md shell.nix;"
                 + " git -c user.name=t -c user.email=t@example.com commit -qm init"), SHORT).succeeded());
 
-        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.NODE,
-                Optional.of(new RepoUrl("file:///tmp/src")), Optional.empty());
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, repo, nix);
 
         assertEquals(Optional.empty(), outcome.problem());
         assertEquals("from-repo", read(id, "cat /workspace/README.md"));
+        assertEquals("# the person's", read(id, "cat /workspace/shell.nix"), "the person's shell.nix wins over the repository's");
         assertTrue(read(id, "cat /workspace/package.json").contains("\"name\": \"app\""));
         assertEquals("ok", read(id, "git -C /workspace rev-parse --git-dir >/dev/null && echo ok"));
     }
@@ -82,15 +84,20 @@ class WorkspaceProvisionerDockerIT {
     @Test
     void failedCloneIsANoteAndTheTemplateStillArrives() {
         WorkspaceId id = docker.newWorkspace();
-        runtime.start(docker.launch(id));
+        Optional<RepoUrl> repo = Optional.of(new RepoUrl("https://user:secret@127.0.0.1:1/nothing.git"));
+        runtime.start(firstStart(id, WorkspaceTemplate.PYTHON, repo, Optional.empty()));
 
-        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, WorkspaceTemplate.PYTHON,
-                Optional.of(new RepoUrl("https://user:secret@127.0.0.1:1/nothing.git")), Optional.empty());
+        ProvisioningOutcome outcome = provisioner.provision(id, DockerTestSupport.OWNER, repo, Optional.empty());
 
         String problem = outcome.problem().orElseThrow();
         assertTrue(problem.contains("could not be cloned"), problem);
         assertTrue(!problem.contains("secret"), "credentials in the URL must not leak: " + problem);
         assertTrue(read(id, "cat /workspace/main.py").contains("def greeting"));
+    }
+
+    /** A launch as the lifecycle makes it for a workspace's first start. */
+    private WorkspaceLaunch firstStart(WorkspaceId id, WorkspaceTemplate template, Optional<RepoUrl> repo, Optional<NixConfig> nix) {
+        return docker.launch(id).withFirstFiles(new FirstFiles(provisioner.firstFiles(template, repo, nix), true));
     }
 
     private String read(WorkspaceId id, String script) {

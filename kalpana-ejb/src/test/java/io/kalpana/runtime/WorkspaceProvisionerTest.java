@@ -3,6 +3,7 @@ package io.kalpana.runtime;
 import io.kalpana.credentials.GitCredential;
 import io.kalpana.credentials.GitCredentialLookup;
 import io.kalpana.identity.Username;
+import io.kalpana.workspace.NixConfig;
 import io.kalpana.workspace.RepoUrl;
 import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceTemplate;
@@ -58,7 +59,7 @@ class WorkspaceProvisionerTest {
     @Test
     void theOwnersCredentialGoesIntoTheEnvironmentOnly() {
         provisioner((owner, host) -> owner.equals(ALICE) && host.equals(CREDENTIAL.host()) ? Optional.of(CREDENTIAL)
-                : Optional.empty()).provision(ID, ALICE, WorkspaceTemplate.BLANK,
+                : Optional.empty()).provision(ID, ALICE,
                 Optional.of(new RepoUrl("https://git.example.com/team/app.git")), Optional.empty());
         Exec clone = execs.get(0);
         assertFalse(String.join(" ", clone.command()).contains(TOKEN), "the token is in no argument");
@@ -72,11 +73,11 @@ class WorkspaceProvisionerTest {
         GitCredentialLookup alicesOnly = (owner, host) -> owner.equals(ALICE) && host.equals(CREDENTIAL.host())
                 ? Optional.of(CREDENTIAL) : Optional.empty();
         WorkspaceProvisioner provisioner = provisioner(alicesOnly);
-        provisioner.provision(ID, ALICE, WorkspaceTemplate.BLANK,
+        provisioner.provision(ID, ALICE,
                 Optional.of(new RepoUrl("ssh://git@git.example.com/team/app.git")), Optional.empty());
-        provisioner.provision(ID, ALICE, WorkspaceTemplate.BLANK,
+        provisioner.provision(ID, ALICE,
                 Optional.of(new RepoUrl("https://other.example.com/team/app.git")), Optional.empty());
-        provisioner.provision(ID, new Username("bob"), WorkspaceTemplate.BLANK,
+        provisioner.provision(ID, new Username("bob"),
                 Optional.of(new RepoUrl("https://git.example.com/team/app.git")), Optional.empty());
         assertEquals(3, execs.size());
         for (Exec exec : execs) {
@@ -88,13 +89,13 @@ class WorkspaceProvisionerTest {
     @Test
     void aFailedCloneNeverRepeatsTheTokenAndSaysWhatToDo() {
         answer = new ExecResult(128, "fatal: Authentication failed for 'https://git.example.com/x.git' " + TOKEN + "\n");
-        String problem = provisioner((owner, host) -> Optional.of(CREDENTIAL)).provision(ID, ALICE, WorkspaceTemplate.BLANK,
+        String problem = provisioner((owner, host) -> Optional.of(CREDENTIAL)).provision(ID, ALICE,
                 Optional.of(new RepoUrl("https://git.example.com/x.git")), Optional.empty()).problem().orElseThrow();
         assertFalse(problem.contains(TOKEN), problem);
         assertTrue(problem.contains("refused your Git credential for git.example.com"), problem);
 
         answer = new ExecResult(128, "fatal: could not read Username for 'https://git.example.com': terminal prompts disabled\n");
-        String without = provisioner(GitCredentialLookup.NONE).provision(ID, ALICE, WorkspaceTemplate.BLANK,
+        String without = provisioner(GitCredentialLookup.NONE).provision(ID, ALICE,
                 Optional.of(new RepoUrl("https://git.example.com/x.git")), Optional.empty()).problem().orElseThrow();
         assertTrue(without.contains("add a Git credential for git.example.com"), without);
     }
@@ -103,10 +104,39 @@ class WorkspaceProvisionerTest {
     void anUnreadableCredentialIsReportedAndNothingIsCloned() {
         String problem = provisioner((owner, host) -> {
             throw io.kalpana.problem.KalpanaException.conflict("git_credential_unreadable", "cannot be decrypted");
-        }).provision(ID, ALICE, WorkspaceTemplate.BLANK, Optional.of(new RepoUrl("https://git.example.com/x.git")),
+        }).provision(ID, ALICE, Optional.of(new RepoUrl("https://git.example.com/x.git")),
                 Optional.empty()).problem().orElseThrow();
         assertTrue(problem.contains("cannot be decrypted"), problem);
         assertEquals(List.of(), execs);
+    }
+
+    @Test
+    void theFirstFilesAreTheTemplatesWithThePersonsShellNixInPlaceOfAnyOtherUnlessARepositoryComes() {
+        WorkspaceProvisioner provisioner = provisioner(GitCredentialLookup.NONE);
+        NixConfig nix = new NixConfig("{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell {}\n");
+        List<WorkspaceFile> template = provisioner.firstFiles(WorkspaceTemplate.PYTHON, Optional.empty(), Optional.empty());
+        assertTrue(paths(template).containsAll(List.of("README.md", "main.py", ".gitignore", ".vscode/extensions.json")),
+                paths(template).toString());
+
+        List<WorkspaceFile> withNix = provisioner.firstFiles(WorkspaceTemplate.PYTHON, Optional.empty(), Optional.of(nix));
+        assertEquals(1, paths(withNix).stream().filter("shell.nix"::equals).count(), paths(withNix).toString());
+        assertEquals(nix.text(), new String(withNix.get(withNix.size() - 1).content(), StandardCharsets.UTF_8));
+        assertEquals(template.size() + 1, withNix.size());
+
+        List<WorkspaceFile> withRepo = provisioner.firstFiles(WorkspaceTemplate.PYTHON,
+                Optional.of(new RepoUrl("https://git.example.com/x.git")), Optional.of(nix));
+        assertEquals(paths(template), paths(withRepo), "with a repository, shell.nix follows the clone instead");
+    }
+
+    @Test
+    void withoutARepositoryNothingIsLeftToDoOnceTheContainerRuns() {
+        assertEquals(Optional.empty(), provisioner(GitCredentialLookup.NONE).provision(ID, ALICE, Optional.empty(),
+                Optional.of(new NixConfig("{}"))).problem());
+        assertEquals(List.of(), execs);
+    }
+
+    private static List<String> paths(List<WorkspaceFile> files) {
+        return files.stream().map(WorkspaceFile::path).toList();
     }
 
     /** The helper itself, run by the git of this machine as the clone runs it. */

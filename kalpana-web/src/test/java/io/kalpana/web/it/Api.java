@@ -17,7 +17,10 @@ import java.time.Duration;
 /** A small HTTP client for the tests: real requests against the deployed Kalpana. */
 final class Api {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as browsers speak it to a plain-http server: the default HTTP/2 asks for an h2c upgrade on every new
+    // connection, which no browser does and which the timings of the benchmarks should not carry.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     Api(URL base) {

@@ -26,7 +26,9 @@ import java.util.UUID;
 
 /**
  * Benchmark, not a test: create→IDE-ready through Kalpana's API against a raw {@code docker run} of the same
- * image to {@code /healthz}, interleaved, median of 7 each (kalpana.bench.start.runs), once bare and once with the
+ * image to {@code /healthz}, interleaved after 300 untimed create/read/delete requests and 3 untimed rounds
+ * (kalpana.bench.start.warmUpRequests, kalpana.bench.start.warmUps), median of 7 each
+ * (kalpana.bench.start.runs), once bare and once with the
  * container settings Kalpana uses, so that what Kalpana adds shows apart from what the settings cost. Run with {@code ./kalpana bench}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +50,7 @@ class WorkspaceStartBench {
     void measure() throws Exception {
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
+        warmUp(api, admin);
         double loadBefore = MachineLoad.settle();
         List<Long> kalpana = new ArrayList<>();
         List<Long> createOnly = new ArrayList<>();
@@ -55,6 +58,7 @@ class WorkspaceStartBench {
         List<Long> rawAlike = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
+            quietEngine();
             long before = System.nanoTime();
             String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"bench-" + UUID.randomUUID() + "\"}").json().getString("id");
             long created = System.nanoTime();
@@ -65,6 +69,7 @@ class WorkspaceStartBench {
                 throw new IllegalStateException("start failed: " + started.body());
             }
             api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
+            quietEngine();
             long stopped = System.nanoTime();
             Api.Reply again = api.post("/api/v1/workspaces/" + id + "/start", admin, null);
             warm.add((System.nanoTime() - stopped) / 1_000_000);
@@ -72,7 +77,9 @@ class WorkspaceStartBench {
                 throw new IllegalStateException("warm start failed: " + again.body());
             }
             api.removeWorkspace(id, admin);
+            quietEngine();
             raw.add(rawDockerRun(List.of()));
+            quietEngine();
             rawAlike.add(rawDockerRun(KALPANA_CONTAINER_SETTINGS));
         }
         double loadAfter = MachineLoad.now();
@@ -99,6 +106,42 @@ class WorkspaceStartBench {
                 kalpana, createOnly, warm, raw, rawAlike, kalpanaMedian, rawMedian, alikeMedian, loadBefore, loadAfter));
         System.out.println("written to " + out);
     }
+
+    /**
+     * Untimed rounds first, as a server that has been up for a while has them behind it: the request path compiled by
+     * the JIT, the Docker client's connections open. The raw runs get theirs too (the engine's caches).
+     */
+    private static void warmUp(Api api, String admin) throws Exception {
+        // A server in use has answered thousands of requests; a fresh one runs its request path interpreted.
+        for (int request = 0; request < WARM_UP_REQUESTS; request++) {
+            String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"warm-up-" + UUID.randomUUID() + "\"}").json().getString("id");
+            api.get("/api/v1/workspaces/" + id, admin);
+            api.get("/api/v1/workspaces", admin);
+            api.send("DELETE", "/api/v1/workspaces/" + id, admin, null);
+        }
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"warm-up-" + UUID.randomUUID() + "\"}").json().getString("id");
+            api.post("/api/v1/workspaces/" + id + "/start", admin, null);
+            api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
+            api.post("/api/v1/workspaces/" + id + "/start", admin, null);
+            api.removeWorkspace(id, admin);
+            rawDockerRun(List.of());
+            rawDockerRun(KALPANA_CONTAINER_SETTINGS);
+        }
+    }
+
+    /**
+     * Each timed start begins after the same pause: the engine and kernel go on tearing down the container removed just
+     * before (network, cgroup, mounts) for a while after {@code docker rm} returns, and whichever start came next paid.
+     */
+    private static void quietEngine() throws InterruptedException {
+        Thread.sleep(PAUSE_MILLIS);
+    }
+
+    private static final long PAUSE_MILLIS = Long.getLong("kalpana.bench.start.pauseMillis", 2000);
+
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("kalpana.bench.start.warmUps", 3);
+    private static final int WARM_UP_REQUESTS = Integer.getInteger("kalpana.bench.start.warmUpRequests", 300);
 
     /** What the Docker runtime adds to the image's own settings, as {@code docker run} options (and the bridge port). */
     private static final List<String> KALPANA_CONTAINER_SETTINGS = List.of("--memory", "2g", "--memory-swap", "2g",
