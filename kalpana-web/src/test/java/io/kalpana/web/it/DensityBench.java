@@ -41,6 +41,17 @@ class DensityBench {
     @ArquillianResource
     URL reported;
 
+    /** A run capped below the goal (the quick run) neither meets nor misses it: it does not measure it. */
+    static String goalVerdict(int running, int cap) {
+        if (running >= GOAL) {
+            return "met";
+        }
+        return running >= cap ? "not measured (this run stops at " + cap + "; ./kalpana bench --full goes to the memory floor)"
+                : "missed";
+    }
+
+    private static final int GOAL = 40;
+
     @Test
     void measure() throws Exception {
         Api api = new Api(KalpanaDeployment.onLoopback(reported));
@@ -93,7 +104,7 @@ class DensityBench {
                     median(startMillis.subList(Math.max(0, running - 5), running)), percentile(dashboardMillis, 50),
                     percentile(dashboardMillis, 95), percentile(listMillis, 50),
                     percentile(listMillis, 95), percentile(adminMillis, 50), percentile(adminMillis, 95),
-                    running >= 40 ? "met" : "missed");
+                    goalVerdict(running, MAX));
             BenchSection.write("Density", table);
             System.out.println("start times in order (ms): " + startMillis);
             Path out = Path.of(System.getProperty("kalpana.test.dataDir", "target"), "bench-density.json");
