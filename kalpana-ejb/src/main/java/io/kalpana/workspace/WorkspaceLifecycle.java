@@ -362,12 +362,12 @@ public class WorkspaceLifecycle {
      */
     private StartedContainer startOnFreePorts(Workspace workspace, StartProgress progress) {
         WorkspaceId id = workspace.id();
+        FirstFiles firstFiles = firstFiles(workspace);
         for (int attempt = 1; ; attempt++) {
             progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
             try {
-                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url(), firstFiles(workspace)),
-                        progress);
+                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url(), firstFiles), progress);
             } catch (KalpanaException e) {
                 if (!WorkspaceRuntime.HOST_PORT_BUSY.equals(e.code()) || attempt == PORT_ATTEMPTS) {
                     throw e;

@@ -75,6 +75,13 @@ public final class DockerTestSupport implements AutoCloseable {
         }
     }
 
+    /** Runs {@code script} with sh in the workspace, as Kalpana runs commands there, and answers its stripped output; fails unless it exits 0. */
+    public static String shellOutput(WorkspaceRuntime runtime, WorkspaceId id, String script) {
+        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), Duration.ofSeconds(20));
+        org.junit.jupiter.api.Assertions.assertEquals(0, result.exitCode(), result.output());
+        return result.output().strip();
+    }
+
     /** Runs the docker CLI and answers its output; a failure or a run over {@value #CLI_TIMEOUT_SECONDS} s throws. */
     public static String docker(String... args) throws IOException, InterruptedException {
         CliRun run = runDocker(args);

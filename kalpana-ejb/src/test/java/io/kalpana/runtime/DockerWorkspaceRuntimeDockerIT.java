@@ -164,9 +164,7 @@ class DockerWorkspaceRuntimeDockerIT {
     }
 
     private String read(WorkspaceId id, String script) {
-        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), SHORT);
-        assertEquals(0, result.exitCode(), result.output());
-        return result.output().strip();
+        return DockerTestSupport.shellOutput(runtime, id, script);
     }
 
     @Test

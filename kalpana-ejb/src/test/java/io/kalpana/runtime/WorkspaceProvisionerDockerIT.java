@@ -101,8 +101,6 @@ class WorkspaceProvisionerDockerIT {
     }
 
     private String read(WorkspaceId id, String script) {
-        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), SHORT);
-        assertEquals(0, result.exitCode(), result.output());
-        return result.output().strip();
+        return DockerTestSupport.shellOutput(runtime, id, script);
     }
 }

@@ -329,8 +329,6 @@ class WorkspaceLifecycleDockerIT {
     }
 
     private String read(WorkspaceId id, String script) {
-        ExecResult result = runtime.exec(id, List.of("sh", "-c", script), Duration.ofSeconds(20));
-        assertEquals(0, result.exitCode(), result.output());
-        return result.output().strip();
+        return DockerTestSupport.shellOutput(runtime, id, script);
     }
 }
