@@ -1,5 +1,6 @@
 package io.kalpana.web.admin;
 
+import io.kalpana.web.problem.PageMessages;
 import io.kalpana.audit.AuditLog;
 import io.kalpana.capacity.CapacityReport;
 import io.kalpana.capacity.CapacitySample;
@@ -148,11 +149,11 @@ public class AdminConsoleBean implements Serializable {
     }
 
     private void info(String text) {
-        ConsoleMessages.info(text);
+        PageMessages.info(text);
     }
 
     private void show(RuntimeException e) {
-        ConsoleMessages.failed("an admin action of " + caller.username(), e);
+        PageMessages.failed("an admin console action of " + caller.username(), e);
     }
 
     // What the page reads.

@@ -1,5 +1,6 @@
 package io.kalpana.web.admin;
 
+import io.kalpana.web.problem.PageMessages;
 import io.kalpana.identity.Caller;
 import io.kalpana.settings.LiveSettings;
 import io.kalpana.settings.SettingsService;
@@ -40,7 +41,7 @@ public class AdminSettingsBean implements Serializable {
         try {
             show(settings.current());
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("reading the settings", e);
+            PageMessages.failed("reading the settings", e);
         }
     }
 
@@ -51,18 +52,18 @@ public class AdminSettingsBean implements Serializable {
                     LiveSettings.parseOptional("Maximum lifetime", maxLifetime),
                     LiveSettings.parseOptional("Stopped retention", stoppedRetention), defaultMaxRunning, defaultMaxTotal);
             show(settings.update(caller, changed));
-            ConsoleMessages.info("Settings saved; every Kalpana instance uses them from now on");
+            PageMessages.info("Settings saved; every Kalpana instance uses them from now on");
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("saving the settings", e);
+            PageMessages.failed("saving the settings", e);
         }
     }
 
     public void reset() {
         try {
             show(settings.reset(caller));
-            ConsoleMessages.info("Settings are back to the configured defaults");
+            PageMessages.info("Settings are back to the configured defaults");
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("resetting the settings", e);
+            PageMessages.failed("resetting the settings", e);
         }
     }
 

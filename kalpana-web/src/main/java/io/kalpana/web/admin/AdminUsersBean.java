@@ -1,5 +1,6 @@
 package io.kalpana.web.admin;
 
+import io.kalpana.web.problem.PageMessages;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.NewUser;
 import io.kalpana.identity.Role;
@@ -56,7 +57,7 @@ public class AdminUsersBean implements Serializable {
             loaded.sort(Comparator.comparing(UserRowView::getUsername));
             rows = loaded;
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("listing users", e);
+            PageMessages.failed("listing users", e);
         }
     }
 
@@ -65,14 +66,14 @@ public class AdminUsersBean implements Serializable {
             Set<Role> roles = newAdmin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
             User created = users.create(caller.username(), new NewUser(Username.of(newUsername), newDisplayName, null,
                     newPassword, roles));
-            ConsoleMessages.info("Account '" + created.username() + "' created");
+            PageMessages.info("Account '" + created.username() + "' created");
             newUsername = null;
             newPassword = null;
             newDisplayName = null;
             newAdmin = false;
             load();
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("creating a user", e);
+            PageMessages.failed("creating a user", e);
         }
     }
 
@@ -92,10 +93,10 @@ public class AdminUsersBean implements Serializable {
             }
             Username user = Username.of(quotaUser);
             quotas.override(caller, user, Optional.of(new Quota(quotaMaxRunning, quotaMaxTotal)));
-            ConsoleMessages.info(user + " may now run " + quotaMaxRunning + " and have " + quotaMaxTotal + " workspaces");
+            PageMessages.info(user + " may now run " + quotaMaxRunning + " and have " + quotaMaxTotal + " workspaces");
             load();
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("saving a quota", e);
+            PageMessages.failed("saving a quota", e);
         }
     }
 
@@ -106,10 +107,10 @@ public class AdminUsersBean implements Serializable {
             Quota now = quotas.effectiveFor(user);
             quotaMaxRunning = now.maxRunning();
             quotaMaxTotal = now.maxTotal();
-            ConsoleMessages.info(user + " has the default quota again");
+            PageMessages.info(user + " has the default quota again");
             load();
         } catch (RuntimeException e) {
-            ConsoleMessages.failed("resetting a quota", e);
+            PageMessages.failed("resetting a quota", e);
         }
     }
 

@@ -5,11 +5,8 @@ import io.kalpana.credentials.GitCredentialService;
 import io.kalpana.credentials.GitHost;
 import io.kalpana.credentials.MaskedGitCredential;
 import io.kalpana.identity.Caller;
-import io.kalpana.problem.KalpanaException;
-import io.kalpana.web.problem.Problems;
+import io.kalpana.web.problem.PageMessages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,8 +15,6 @@ import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The dashboard's Git credentials section: add, replace and remove one's own, seeing tokens only masked. */
 @Named
@@ -27,7 +22,8 @@ import java.util.logging.Logger;
 public class GitCredentialsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(GitCredentialsBean.class.getName());
+    /** The section's form: its messages component shows the messages addressed to it. */
+    private static final String MESSAGES = "gitCredentials";
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -55,7 +51,7 @@ public class GitCredentialsBean implements Serializable {
     public void save() {
         try {
             MaskedGitCredential saved = credentials.put(caller, GitCredential.of(host, username, token));
-            message(FacesMessage.SEVERITY_INFO, "Git credential for " + saved.host() + " saved (" + saved.maskedToken() + ")");
+            PageMessages.info(MESSAGES, "Git credential for " + saved.host() + " saved (" + saved.maskedToken() + ")");
             host = null;
             username = null;
             load();
@@ -69,7 +65,7 @@ public class GitCredentialsBean implements Serializable {
     public void remove(String removed) {
         try {
             credentials.delete(caller, GitHost.of(removed));
-            message(FacesMessage.SEVERITY_INFO, "Git credential for " + removed + " removed");
+            PageMessages.info(MESSAGES, "Git credential for " + removed + " removed");
             load();
         } catch (RuntimeException e) {
             show(e);
@@ -81,16 +77,7 @@ public class GitCredentialsBean implements Serializable {
     }
 
     private void show(RuntimeException e) {
-        if (Problems.explain(e).isEmpty()) {
-            LOG.log(Level.SEVERE, "workspace=* Git credential action failed for " + caller.username(), e);
-        }
-        message(FacesMessage.SEVERITY_ERROR, Problems.explain(e).map(KalpanaException::getMessage)
-                .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again."));
-        FacesContext.getCurrentInstance().validationFailed();
-    }
-
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage("gitCredentials", new FacesMessage(severity, text, null));
+        PageMessages.failed(MESSAGES, "a Git credential action of " + caller.username(), e);
     }
 
     public List<MaskedGitCredential> getCredentials() {

@@ -2,12 +2,11 @@ package io.kalpana.web.workspace;
 
 import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
-import io.kalpana.problem.KalpanaException;
 import io.kalpana.reaper.ActivityRecorder;
 import io.kalpana.settings.SettingsService;
 import io.kalpana.workspace.ActivitySignal;
 import io.kalpana.workspace.ReaperWarningKind;
-import io.kalpana.web.problem.Problems;
+import io.kalpana.web.problem.PageMessages;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
@@ -16,8 +15,6 @@ import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceTemplate;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,8 +25,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The dashboard: the signed-in person's workspaces and the create and delete actions. */
 @Named
@@ -37,7 +32,6 @@ import java.util.logging.Logger;
 public class DashboardBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(DashboardBean.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -188,17 +182,11 @@ public class DashboardBean implements Serializable {
     }
 
     private void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        PageMessages.info(text);
     }
 
     private void show(RuntimeException e) {
-        if (Problems.explain(e).isEmpty()) {
-            LOG.log(Level.SEVERE, "dashboard action failed for " + caller.username(), e);
-        }
-        String text = Problems.explain(e).map(KalpanaException::getMessage)
-                .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again.");
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-        FacesContext.getCurrentInstance().validationFailed();
+        PageMessages.failed("a dashboard action of " + caller.username(), e);
     }
 
     /** What the table shows, for the live channel to tell whether it missed a change (see WorkspaceWatch). */
