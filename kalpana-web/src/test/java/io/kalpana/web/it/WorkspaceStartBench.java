@@ -60,29 +60,12 @@ class WorkspaceStartBench {
         List<Long> rawAlike = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            quietEngine();
-            long before = System.nanoTime();
-            String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"bench-" + UUID.randomUUID() + "\"}").json().getString("id");
-            long created = System.nanoTime();
-            Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", admin, null);
-            kalpana.add((System.nanoTime() - before) / 1_000_000);
-            createOnly.add((created - before) / 1_000_000);
-            if (started.status() != 200) {
-                throw new IllegalStateException("start failed: " + started.body());
-            }
-            api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
-            quietEngine();
-            long stopped = System.nanoTime();
-            Api.Reply again = api.post("/api/v1/workspaces/" + id + "/start", admin, null);
-            warm.add((System.nanoTime() - stopped) / 1_000_000);
-            if (again.status() != 200) {
-                throw new IllegalStateException("warm start failed: " + again.body());
-            }
-            api.removeWorkspace(id, admin);
-            quietEngine();
-            raw.add(rawDockerRun(List.of()));
-            quietEngine();
-            rawAlike.add(rawDockerRun(KALPANA_CONTAINER_SETTINGS));
+            Round round = round(api, admin);
+            kalpana.add(round.kalpana());
+            createOnly.add(round.createRequest());
+            warm.add(round.warmStart());
+            raw.add(round.raw());
+            rawAlike.add(round.rawAlike());
         }
         double loadAfter = MachineLoad.now();
         long kalpanaMedian = median(kalpana);
@@ -122,14 +105,38 @@ class WorkspaceStartBench {
             api.send("DELETE", "/api/v1/workspaces/" + id, admin, null);
         }
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"warm-up-" + UUID.randomUUID() + "\"}").json().getString("id");
-            api.post("/api/v1/workspaces/" + id + "/start", admin, null);
-            api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
-            api.post("/api/v1/workspaces/" + id + "/start", admin, null);
-            api.removeWorkspace(id, admin);
-            rawDockerRun(List.of());
-            rawDockerRun(KALPANA_CONTAINER_SETTINGS);
+            round(api, admin);
         }
+    }
+
+    /** One round's times in ms: Kalpana's create+start, of it the create request, a warm start, and both raw runs. */
+    private record Round(long kalpana, long createRequest, long warmStart, long raw, long rawAlike) {
+    }
+
+    private static Round round(Api api, String admin) throws Exception {
+        quietEngine();
+        long before = System.nanoTime();
+        String id = api.post("/api/v1/workspaces", admin, "{\"name\":\"bench-" + UUID.randomUUID() + "\"}").json().getString("id");
+        long created = System.nanoTime();
+        Api.Reply started = api.post("/api/v1/workspaces/" + id + "/start", admin, null);
+        long kalpana = (System.nanoTime() - before) / 1_000_000;
+        if (started.status() != 200) {
+            throw new IllegalStateException("start failed: " + started.body());
+        }
+        api.post("/api/v1/workspaces/" + id + "/stop", admin, null);
+        quietEngine();
+        long stopped = System.nanoTime();
+        Api.Reply again = api.post("/api/v1/workspaces/" + id + "/start", admin, null);
+        long warm = (System.nanoTime() - stopped) / 1_000_000;
+        if (again.status() != 200) {
+            throw new IllegalStateException("warm start failed: " + again.body());
+        }
+        api.removeWorkspace(id, admin);
+        quietEngine();
+        long raw = rawDockerRun(List.of());
+        quietEngine();
+        long rawAlike = rawDockerRun(KALPANA_CONTAINER_SETTINGS);
+        return new Round(kalpana, (created - before) / 1_000_000, warm, raw, rawAlike);
     }
 
     /**
