@@ -93,12 +93,7 @@ public class WorkspaceLifecycle {
      * nothing. Any failure leaves it in ERROR with a reason, no container and no leased ports.
      */
     public Started start(Caller caller, WorkspaceId id) {
-        Optional<Workspace> claimed = claimStart(caller, id);
-        if (claimed.isEmpty()) {
-            return new Started(workspaces.get(caller, id), Optional.empty());
-        }
-        WorkspaceSecrets secrets = launch(claimed.get());
-        return new Started(workspaces.get(caller, id), Optional.of(secrets));
+        return start(caller, workspaces.get(caller, id));
     }
 
     /**
@@ -106,26 +101,73 @@ public class WorkspaceLifecycle {
      * {@code executor}; the status and its reason tell how it goes. Returns the workspace as it is now.
      */
     public Workspace startInBackground(Caller caller, WorkspaceId id, Executor executor) {
-        Optional<Workspace> claimed = claimStart(caller, id);
-        claimed.ifPresent(workspace -> executor.execute(() -> {
-            try {
-                launch(workspace);
-            } catch (RuntimeException e) {
-                // The failure is in the workspace's status and reason, where the person waiting looks.
-                LOG.info(() -> "workspace=" + id + " background start failed: " + e.getMessage());
-            }
-        }));
+        return startInBackground(caller, workspaces.get(caller, id), executor);
+    }
+
+    /**
+     * Creates a workspace and starts it in the same call, returning once its IDE answers: a person who creates a
+     * workspace wants to code in it. If the start is refused or fails, the workspace stays created and
+     * {@link CreatedButNotStarted} says why it does not run.
+     */
+    public Started createAndStart(Caller caller, NewWorkspace request) {
+        Workspace created = workspaces.create(caller, request);
+        try {
+            return start(caller, created);
+        } catch (RuntimeException e) {
+            throw notStarted(created, e);
+        }
+    }
+
+    /** {@link #createAndStart}, with the start going on in the background as in {@link #startInBackground}. */
+    public Workspace createAndStartInBackground(Caller caller, NewWorkspace request, Executor executor) {
+        Workspace created = workspaces.create(caller, request);
+        try {
+            return startInBackground(caller, created, executor);
+        } catch (RuntimeException e) {
+            throw notStarted(created, e);
+        }
+    }
+
+    private Started start(Caller caller, Workspace workspace) {
+        WorkspaceId id = workspace.id();
+        if (!claimStart(caller, workspace)) {
+            return new Started(workspaces.get(caller, id), Optional.empty());
+        }
+        WorkspaceSecrets secrets = launch(workspace);
+        return new Started(workspaces.get(caller, id), Optional.of(secrets));
+    }
+
+    private Workspace startInBackground(Caller caller, Workspace workspace, Executor executor) {
+        WorkspaceId id = workspace.id();
+        if (claimStart(caller, workspace)) {
+            executor.execute(() -> {
+                try {
+                    launch(workspace);
+                } catch (RuntimeException e) {
+                    // The failure is in the workspace's status and reason, where the person waiting looks.
+                    LOG.info(() -> "workspace=" + id + " background start failed: " + e.getMessage());
+                }
+            });
+        }
         return workspaces.get(caller, id);
     }
 
-    /** Empty when the workspace already runs; throws when it cannot start now. */
-    private Optional<Workspace> claimStart(Caller caller, WorkspaceId id) {
+    private static CreatedButNotStarted notStarted(Workspace created, RuntimeException failure) {
+        KalpanaException problem = failure instanceof KalpanaException known ? known
+                : KalpanaException.unavailable("workspace_start_failed", "an unexpected error ("
+                + failure.getClass().getSimpleName() + "); start it again", failure);
+        LOG.info(() -> "workspace=" + created.id() + " created but not started: " + problem.getMessage());
+        return new CreatedButNotStarted(created, problem);
+    }
+
+    /** False when the workspace already runs; throws when it cannot start now. */
+    private boolean claimStart(Caller caller, Workspace workspace) {
         long began = System.nanoTime();
-        Workspace workspace = workspaces.get(caller, id);
+        WorkspaceId id = workspace.id();
         if (!quotas.admitStart(workspace.owner(), id, () -> states.beginStart(id))) {
             WorkspaceStatus now = currentStatus(id);
             if (now == WorkspaceStatus.RUNNING) {
-                return Optional.empty();
+                return false;
             }
             throw busy(workspace, now);
         }
@@ -133,7 +175,7 @@ public class WorkspaceLifecycle {
         long claimed = System.nanoTime();
         LOG.info(() -> "workspace=" + id + " starting for " + caller.username() + " (claimed in "
                 + (claimed - began) / 1_000_000 + " ms)");
-        return Optional.of(workspace);
+        return true;
     }
 
     /** Stops a RUNNING, STARTING or ERROR workspace: its container goes, its volume and files stay. */

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An in-process MongoDB holding workspace documents shaped exactly as JNoSQL writes them (checked against a
  * running Kalpana: status as the enum name, instants as ISO-8601 strings, absent values as explicit nulls).
- * Also plays {@link WorkspaceService#get} for the lifecycle, from the workspaces it created.
+ * Also plays {@link WorkspaceService#get} and {@link WorkspaceService#create} (for "tester") for the lifecycle.
  */
 final class WorkspaceDocuments implements AutoCloseable {
 
@@ -83,6 +83,12 @@ final class WorkspaceDocuments implements AutoCloseable {
 
     WorkspaceService service() {
         return new WorkspaceService() {
+            @Override
+            public Workspace create(io.kalpana.identity.Caller caller, NewWorkspace request) {
+                return insert(request.name().value(), request.template(), request.repoUrl(), request.nixConfig(),
+                        WorkspaceStatus.STOPPED);
+            }
+
             @Override
             public Workspace get(io.kalpana.identity.Caller caller, WorkspaceId id) {
                 Workspace workspace = created.get(id);

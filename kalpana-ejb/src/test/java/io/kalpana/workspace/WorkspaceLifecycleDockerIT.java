@@ -241,6 +241,36 @@ class WorkspaceLifecycleDockerIT {
     }
 
     @Test
+    void createAndStartAnswersWithTheIdeReadyAndKeepsAWorkspaceWhoseStartFailed() {
+        WorkspaceLifecycle.Started started = lifecycle.createAndStart(TESTER, NewWorkspace.of("at-once", "python", null, null));
+        WorkspaceId id = started.workspace().id();
+        created.add(id);
+        assertEquals("RUNNING", documents.document(id).getString("status"));
+        assertTrue(started.secrets().isPresent());
+        assertEquals(200, DockerTestSupport.healthzStatus(ports.heldBy(id.value()).orElseThrow().ide()));
+        assertTrue(read(id, "cat /workspace/main.py").contains("greeting"), "the template is in place");
+
+        DockerWorkspaceRuntime withoutImage = new DockerWorkspaceRuntime(
+                DockerTestSupport.settings().withImage("kalpana-workspace:no-such-version"));
+        try {
+            CreatedButNotStarted problem = assertThrows(CreatedButNotStarted.class,
+                    () -> lifecycle(withoutImage).createAndStart(TESTER, NewWorkspace.of("broken-at-once", null, null, null)));
+            WorkspaceId kept = problem.workspace().id();
+            created.add(kept);
+            assertEquals("workspace_image_missing", problem.code());
+            assertTrue(problem.getMessage().startsWith("Workspace 'broken-at-once' was created but not started: "),
+                    problem.getMessage());
+            Document failed = documents.document(kept);
+            assertEquals("ERROR", failed.getString("status"), "the workspace is kept, with the reason");
+            assertTrue(failed.getString("statusReason").contains("kalpana-workspace:no-such-version"));
+            assertFalse(runtime.inspect(kept).present());
+            assertEquals(Optional.empty(), ports.heldBy(kept.value()));
+        } finally {
+            withoutImage.close();
+        }
+    }
+
+    @Test
     void concurrentStartsMakeOneContainer() throws Exception {
         WorkspaceId id = workspace("race", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -62,7 +62,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    static Response respond(int status, String code, String message) {
+    public static Response respond(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorJson.of(code, message).toString()).build();
     }
 

@@ -7,6 +7,7 @@ import io.kalpana.settings.SettingsService;
 import io.kalpana.workspace.ActivitySignal;
 import io.kalpana.workspace.ReaperWarningKind;
 import io.kalpana.web.problem.PageMessages;
+import io.kalpana.workspace.CreatedButNotStarted;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
@@ -58,6 +59,7 @@ public class DashboardBean implements Serializable {
     private String newTemplate = WorkspaceTemplate.BLANK.id();
     private String newRepoUrl;
     private String newNixConfig;
+    private boolean startNow = true;
 
     @PostConstruct
     void load() {
@@ -72,19 +74,29 @@ public class DashboardBean implements Serializable {
         }
     }
 
+    /** With "Start it now" (the default) the dialog closes at once and the live status shows the start's steps. */
     public void create() {
+        NewWorkspace wanted;
+        Workspace created;
         try {
-            Workspace created = workspaces.create(caller, NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig));
-            info("Workspace '" + created.name() + "' created");
-            newName = null;
-            newRepoUrl = null;
-            newNixConfig = null;
-            newTemplate = WorkspaceTemplate.BLANK.id();
-            PrimeFaces.current().executeScript("PF('createDialog').hide()");
-            refresh();
+            wanted = NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig);
+            created = startNow ? lifecycle.createAndStartInBackground(caller, wanted, threads.executor())
+                    : workspaces.create(caller, wanted);
+            info(startNow ? "Workspace '" + created.name() + "' created; starting it…" : "Workspace '" + created.name() + "' created");
+        } catch (CreatedButNotStarted e) {
+            // It exists: the dialog's job is done, and the table and the message say why it does not run.
+            show(e);
         } catch (RuntimeException e) {
             show(e);
+            return;
         }
+        newName = null;
+        newRepoUrl = null;
+        newNixConfig = null;
+        newTemplate = WorkspaceTemplate.BLANK.id();
+        startNow = true;
+        PrimeFaces.current().executeScript("PF('createDialog').hide()");
+        refresh();
     }
 
     /** Answers at once; the live status shows the start's steps and its end, so nobody stares at a frozen button. */
@@ -240,5 +252,13 @@ public class DashboardBean implements Serializable {
 
     public void setNewNixConfig(String newNixConfig) {
         this.newNixConfig = newNixConfig;
+    }
+
+    public boolean isStartNow() {
+        return startNow;
+    }
+
+    public void setStartNow(boolean startNow) {
+        this.startNow = startNow;
     }
 }

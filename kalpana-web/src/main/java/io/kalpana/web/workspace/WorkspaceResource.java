@@ -4,6 +4,7 @@ import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.reaper.ActivityRecorder;
+import io.kalpana.workspace.CreatedButNotStarted;
 import io.kalpana.workspace.NewWorkspace;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
@@ -11,6 +12,7 @@ import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.web.PublicAddress;
+import io.kalpana.web.problem.ProblemMapper;
 import io.kalpana.web.ide.IdePath;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.net.URI;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -74,15 +77,39 @@ public class WorkspaceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a workspace (stopped); only the name is required")
-    public Response create(CreateWorkspaceRequest request) {
+    @Operation(summary = "Create a workspace; only the name is required. Stopped, or with ?start=true started at once:"
+            + " answers when its IDE is ready, or at once with 202 when also ?async=true. A workspace created whose start"
+            + " is refused or fails is kept: the error names it and Location points at it")
+    public Response create(CreateWorkspaceRequest request, @QueryParam("start") boolean start,
+                           @QueryParam("async") boolean async) {
         if (request == null) {
             throw KalpanaException.invalid("missing_body", "Send {\"name\": ..., \"template\": ..., \"repoUrl\": ..., \"nixConfig\": ...}");
         }
-        Workspace workspace = workspaces.create(caller,
-                NewWorkspace.of(request.name(), request.template(), request.repoUrl(), request.nixConfig()));
-        return Response.created(uri.getAbsolutePathBuilder().path(workspace.id().value()).build())
-                .entity(json(workspace)).build();
+        if (async && !start) {
+            throw KalpanaException.invalid("async_without_start", "?async=true only applies with ?start=true: a workspace"
+                    + " that is only created is ready at once");
+        }
+        NewWorkspace wanted = NewWorkspace.of(request.name(), request.template(), request.repoUrl(), request.nixConfig());
+        try {
+            if (!start) {
+                return created(workspaces.create(caller, wanted), Response.Status.CREATED);
+            }
+            if (async) {
+                return created(lifecycle.createAndStartInBackground(caller, wanted, threads.executor()), Response.Status.ACCEPTED);
+            }
+            return created(lifecycle.createAndStart(caller, wanted).workspace(), Response.Status.CREATED);
+        } catch (CreatedButNotStarted e) {
+            return Response.fromResponse(ProblemMapper.respond(e.kind().httpStatus(), e.code(), e.getMessage()))
+                    .location(location(e.workspace())).build();
+        }
+    }
+
+    private Response created(Workspace workspace, Response.Status status) {
+        return Response.status(status).location(location(workspace)).entity(json(workspace)).build();
+    }
+
+    private URI location(Workspace workspace) {
+        return uri.getBaseUriBuilder().path("workspaces").path(workspace.id().value()).build();
     }
 
     @GET
@@ -107,8 +134,7 @@ public class WorkspaceResource {
         WorkspaceId workspaceId = new WorkspaceId(id);
         if (async) {
             Workspace workspace = lifecycle.startInBackground(caller, workspaceId, threads.executor());
-            return Response.accepted(json(workspace))
-                    .location(uri.getBaseUriBuilder().path("workspaces").path(id).build()).build();
+            return Response.accepted(json(workspace)).location(location(workspace)).build();
         }
         return Response.ok(json(lifecycle.start(caller, workspaceId).workspace())).build();
     }

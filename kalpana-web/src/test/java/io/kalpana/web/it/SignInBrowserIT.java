@@ -83,9 +83,13 @@ class SignInBrowserIT {
         driver.findElement(By.id("dashboard:new")).click();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name")));
         name.sendKeys(hostile);
+        // Only the name is under test here, not a container.
+        driver.findElement(By.cssSelector("[id='create:startNow'] .ui-chkbox-box")).click();
         driver.findElement(By.id("create:createButton")).click();
         WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dashboard\\:workspaces .k-name")));
         assertEquals(hostile, cell.getText(), "the name is shown as text, not markup");
+        assertEquals("STOPPED", driver.findElement(By.cssSelector("#dashboard\\:workspaces .k-status-STOPPED")).getText(),
+                "unticking Start it now creates the workspace stopped");
         assertTrue(driver.findElements(By.cssSelector("#dashboard\\:workspaces img")).isEmpty(), "no image element was injected");
         assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
         Browser.screenshot(driver, "04-workspace-created");

@@ -112,6 +112,56 @@ class WorkspacesOnDockerIT {
     }
 
     @Test
+    void createWithStartAnswersWhenTheIdeIsReadyAndKeepsAWorkspaceWhoseStartIsRefused() throws Exception {
+        String person = fixture.person("frank");
+        String token = api.token(person, PASSWORD);
+
+        Api.Reply ready = api.post("/api/v1/workspaces?start=true", token, "{\"name\":\"now\",\"template\":\"python\"}");
+        assertEquals(201, ready.status(), ready.body());
+        String now = ready.json().getString("id");
+        fixture.removeAfterwards(now, token);
+        assertEquals("RUNNING", ready.json().getString("status"), ready.body());
+        assertTrue(ready.raw().headers().firstValue("Location").orElseThrow().endsWith("/api/v1/workspaces/" + now));
+        assertEquals(200, httpStatus(ready.json().getString("ideUrl") + "healthz", token), "the IDE answers when the create does");
+        assertTrue(docker("exec", "kalpana-ws-" + now, "cat", "/workspace/main.py").contains("greeting"), "the template is in place");
+
+        Api.Reply accepted = api.post("/api/v1/workspaces?start=true&async=true", token, "{\"name\":\"soon\"}");
+        assertEquals(202, accepted.status(), accepted.body());
+        String soon = accepted.json().getString("id");
+        fixture.removeAfterwards(soon, token);
+        assertEquals("STARTING", accepted.json().getString("status"), accepted.body());
+        String location = accepted.raw().headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/workspaces/" + soon), location);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String status = "STARTING";
+        while (!status.equals("RUNNING") && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            status = api.get("/api/v1/workspaces/" + soon, token).json().getString("status");
+            assertTrue(status.equals("STARTING") || status.equals("RUNNING"), status);
+        }
+        assertEquals("RUNNING", status);
+
+        Api.Reply lone = api.post("/api/v1/workspaces?async=true", token, "{\"name\":\"lone\"}");
+        assertEquals(400, lone.status(), lone.body());
+        assertEquals("async_without_start", lone.error());
+        assertFalse(api.get("/api/v1/workspaces", token).body().contains("\"lone\""), "a refused request creates nothing");
+
+        String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
+        assertEquals(200, api.send("PUT", "/api/v1/admin/users/" + person + "/quota", admin,
+                "{\"maxRunning\":2,\"maxTotal\":10}").status());
+        Api.Reply refused = api.post("/api/v1/workspaces?start=true", token, "{\"name\":\"later\"}");
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("quota_running", refused.error());
+        assertTrue(refused.json().getString("message").startsWith("Workspace 'later' was created but not started: You already"
+                + " have 2 running workspaces"), refused.json().getString("message"));
+        String later = refused.raw().headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        fixture.removeAfterwards(later, token);
+        JsonObject kept = api.get("/api/v1/workspaces/" + later, token).json();
+        assertEquals("later", kept.getString("name"));
+        assertEquals("STOPPED", kept.getString("status"), "the workspace is kept, stopped, to be started later");
+    }
+
+    @Test
     void openIdeSignsIntoVsCodeWithTheTemplateFiles() throws Exception {
         String name = fixture.person("eve");
         String token = api.token(name, PASSWORD);
@@ -127,11 +177,13 @@ class WorkspacesOnDockerIT {
 
             driver.findElement(By.id("dashboard:new")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name"))).sendKeys("web-shop");
+            assertTrue(driver.findElement(By.cssSelector("[id='create:startNow'] input")).isSelected(),
+                    "a new workspace starts at once unless the person says otherwise");
+            Browser.screenshot(driver, "09-create-dialog");
             driver.findElement(By.id("create:createButton")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':start']")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#dashboard\\:workspaces .k-name"), "web-shop"));
             String id = api.get("/api/v1/workspaces", token).body().replaceAll(".*\"id\":\"([a-z0-9]{12})\".*", "$1");
             fixture.removeAfterwards(id, token);
-            clickWhenSettled(wait, By.cssSelector("button[id$=':start']"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.k-open")));
             Browser.screenshot(driver, "10-workspace-running");
             assertFalse(driver.getPageSource().contains(docker("container", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}",
