@@ -462,15 +462,23 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 .getId();
     }
 
+    /**
+     * Whether the volume is new to this start. A workspace that never ran gets its volume created without a look-up
+     * first (one call less on the way to a new workspace's IDE): Docker's create hands back a volume that exists, and
+     * what an earlier first start cut short left in it is only the starter files, placed again.
+     */
     private boolean ensureVolume(DockerClient docker, WorkspaceLaunch launch) {
         String name = ContainerNaming.volume(launch.id());
-        try {
-            docker.inspectVolumeCmd(name).exec();
-            return false;
-        } catch (NotFoundException e) {
-            docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())).exec();
-            return true;
+        if (!launch.firstFiles().evenIntoExistingVolume()) {
+            try {
+                docker.inspectVolumeCmd(name).exec();
+                return false;
+            } catch (NotFoundException e) {
+                LOG.info(() -> "workspace=" + launch.id() + " had no volume; a new one is made");
+            }
         }
+        docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())).exec();
+        return true;
     }
 
     private static long millis(long nanos) {

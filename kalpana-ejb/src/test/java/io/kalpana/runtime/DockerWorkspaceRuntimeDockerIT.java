@@ -144,6 +144,19 @@ class DockerWorkspaceRuntimeDockerIT {
         assertEquals("starter", read(id, "cat /workspace/README.md"), "unless the workspace never ran");
     }
 
+    @Test
+    void aWorkspaceThatNeverRanHasItsVolumeCreatedWithItsLabels() throws Exception {
+        WorkspaceId id = docker.newWorkspace();
+        WorkspaceLaunch launch = docker.launch(id).withFirstFiles(new FirstFiles(List.of(WorkspaceFile.text("a.txt", "a\n")), true));
+        StartedContainer started = runtime.start(launch);
+
+        assertTrue(started.volumeCreated());
+        assertEquals(id.value() + " " + launch.owner().value(), DockerTestSupport.docker("volume", "inspect", "-f",
+                "{{index .Labels \"" + ContainerNaming.WORKSPACE_LABEL + "\"}} {{index .Labels \"" + ContainerNaming.OWNER_LABEL
+                        + "\"}}", ContainerNaming.volume(id)).strip(), "labelled like the container, for the engine's own listings");
+        assertEquals("a", read(id, "cat /workspace/a.txt"));
+    }
+
     /** Files that do not fit in an environment string take Docker's archive API into the created container. */
     @Test
     void firstFilesTooLargeForTheEnvironmentAreCopiedInBeforeTheStart() {
