@@ -6,7 +6,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -16,7 +15,9 @@ import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -110,7 +111,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         DockerClient docker = docker();
         // No look-ups ahead of the create: a missing image is its 404, a container left over from an interrupted
         // stop is its 409, and every call saved is start time.
-        boolean volumeCreated = call(() -> ensureVolume(docker, launch), "create the workspace volume");
+        boolean volumeCreated = call(() -> volumeIsNew(docker, launch), "look up the workspace volume");
         WorkspaceSecrets secrets = WorkspaceSecrets.generate();
         boolean filling = launch.firstFiles().placedWhen(volumeCreated);
         List<WorkspaceFile> firstFiles = filling ? launch.firstFiles().files() : List.of();
@@ -433,7 +434,10 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         bindings.bind(bridge, Ports.Binding.bindIpAndPort(settings.bindAddress(), launch.ports().bridge().number()));
         HostConfig host = HostConfig.newHostConfig()
                 .withPortBindings(bindings)
-                .withBinds(new Bind(ContainerNaming.volume(launch.id()), new Volume(WORKSPACE_DIR)))
+                // A missing volume is made by this create, labelled like the container: no call of its own before it.
+                .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(ContainerNaming.volume(launch.id()))
+                        .withTarget(WORKSPACE_DIR).withVolumeOptions(new VolumeOptions()
+                                .withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())))))
                 .withMemory(settings.memory().bytes())
                 .withMemorySwap(settings.memory().bytes())
                 .withNanoCPUs(settings.cpus().nanoCpus())
@@ -463,22 +467,21 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     }
 
     /**
-     * Whether the volume is new to this start. A workspace that never ran gets its volume created without a look-up
-     * first (one call less on the way to a new workspace's IDE): Docker's create hands back a volume that exists, and
-     * what an earlier first start cut short left in it is only the starter files, placed again.
+     * Whether the volume is new to this start; the container's create makes a missing one. A workspace that never ran
+     * is not looked up (one call less on the way to a new workspace's IDE): what an earlier first start cut short left
+     * in its volume is only the starter files, placed again.
      */
-    private boolean ensureVolume(DockerClient docker, WorkspaceLaunch launch) {
-        String name = ContainerNaming.volume(launch.id());
-        if (!launch.firstFiles().evenIntoExistingVolume()) {
-            try {
-                docker.inspectVolumeCmd(name).exec();
-                return false;
-            } catch (NotFoundException e) {
-                LOG.info(() -> "workspace=" + launch.id() + " had no volume; a new one is made");
-            }
+    private boolean volumeIsNew(DockerClient docker, WorkspaceLaunch launch) {
+        if (launch.firstFiles().evenIntoExistingVolume()) {
+            return true;
         }
-        docker.createVolumeCmd().withName(name).withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get())).exec();
-        return true;
+        try {
+            docker.inspectVolumeCmd(ContainerNaming.volume(launch.id())).exec();
+            return false;
+        } catch (NotFoundException e) {
+            LOG.info(() -> "workspace=" + launch.id() + " had no volume; the container's create makes a new one");
+            return true;
+        }
     }
 
     private static long millis(long nanos) {
@@ -603,6 +606,8 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     private void removeVolumeQuietly(DockerClient docker, WorkspaceId id) {
         try {
             docker.removeVolumeCmd(ContainerNaming.volume(id)).exec();
+        } catch (NotFoundException e) {
+            LOG.fine(() -> "workspace=" + id + " start failed before its create made the volume");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "workspace=" + id + " could not remove its new, empty volume", e);
         }

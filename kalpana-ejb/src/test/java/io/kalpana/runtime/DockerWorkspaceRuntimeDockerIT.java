@@ -154,7 +154,13 @@ class DockerWorkspaceRuntimeDockerIT {
         assertEquals(id.value() + " " + launch.owner().value(), DockerTestSupport.docker("volume", "inspect", "-f",
                 "{{index .Labels \"" + ContainerNaming.WORKSPACE_LABEL + "\"}} {{index .Labels \"" + ContainerNaming.OWNER_LABEL
                         + "\"}}", ContainerNaming.volume(id)).strip(), "labelled like the container, for the engine's own listings");
-        assertEquals("a", read(id, "cat /workspace/a.txt"));
+        assertEquals("a 1000", read(id, "echo $(cat /workspace/a.txt) $(stat -c %u /workspace)"), "the person owns /workspace");
+
+        runtime.remove(id);
+        runtime.deleteVolume(id);
+        StartedContainer again = runtime.start(docker.launch(id).withFirstFiles(new FirstFiles(launch.firstFiles().files(), false)));
+        assertTrue(again.volumeCreated(), "a workspace that ran before, whose volume went, gets a new one");
+        assertEquals("a 1000", read(id, "echo $(cat /workspace/a.txt) $(stat -c %u /workspace)"), "with the starter files");
     }
 
     /** Files that do not fit in an environment string take Docker's archive API into the created container. */
