@@ -126,11 +126,15 @@ if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   fi
 fi
 if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  # The bridge jar is built reproducibly (kalpana-bridge/pom.xml), so another jar means other bridge code.
   have_sha="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.bridge-jar-sha256" }}' "$IMAGE" 2>/dev/null || true)"
-  log "image $IMAGE already present: reusing it (use --force to rebuild)."
   if [ "$have_sha" != "$JAR_SHA" ]; then
-    log "WARNING: $IMAGE was built with a different bridge jar (sha256 ${have_sha:-unknown}); use --force to rebuild with $BRIDGE_JAR"
+    log "image $IMAGE holds another bridge jar (sha256 ${have_sha:-unknown}): rebuilding it with $BRIDGE_JAR."
+    FORCE=1
   fi
+fi
+if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  log "image $IMAGE already present and up to date: reusing it (use --force to rebuild)."
   exit 0
 fi
 

@@ -4,6 +4,7 @@ import io.kalpana.bridge.client.BridgeAuthenticationException;
 import io.kalpana.bridge.client.BridgeClient;
 import io.kalpana.bridge.client.BridgeClientConfig;
 import io.kalpana.bridge.client.BridgeRefusedException;
+import io.kalpana.bridge.client.ExecHandle;
 import io.kalpana.bridge.client.ExecListener;
 import io.kalpana.bridge.protocol.ExecExit;
 import io.kalpana.bridge.protocol.OutputChannel;
@@ -65,6 +66,31 @@ class BridgeInContainerDockerIT {
         }
         String onVolume = runtime.exec(id, java.util.List.of("cat", "/workspace/src/hello.txt"), Duration.ofSeconds(30)).output();
         assertEquals("hello from the agent\n", onVolume, "the file landed on the workspace volume");
+    }
+
+    /** The entrypoint starts the bridge in the background of a shell, which ignores SIGINT; its commands must not. */
+    @Test
+    void anInterruptEndsACommandInTheContainer() throws Exception {
+        WorkspaceId id = docker.newWorkspace();
+        StartedContainer started = runtime.start(docker.launch(id));
+        try (BridgeClient bridge = client(started, started.secrets().bridgeToken().value())) {
+            StringBuilder out = new StringBuilder();
+            ExecHandle handle = bridge.exec("echo ready; sleep 987691", new ExecListener() {
+                @Override
+                public void onOutput(OutputChannel channel, String data) {
+                    synchronized (out) {
+                        out.append(data);
+                    }
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!out.toString().contains("ready") && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            handle.interrupt().get(30, TimeUnit.SECONDS);
+            ExecExit exit = handle.exit().get(20, TimeUnit.SECONDS);
+            assertEquals(130, exit.exitCode(), "ended by SIGINT: " + out);
+        }
     }
 
     @Test

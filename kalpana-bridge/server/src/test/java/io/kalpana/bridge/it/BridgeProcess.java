@@ -61,7 +61,9 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     public void launch() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        // As in a workspace container, whose entrypoint starts the bridge in the background of a non-interactive
+        // shell: it runs with SIGINT and SIGQUIT ignored, whatever started these tests.
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "trap '' INT QUIT; exec \"$@\"", "bridge"));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.add("-jar");

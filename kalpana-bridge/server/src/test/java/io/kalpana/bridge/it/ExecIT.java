@@ -189,16 +189,25 @@ class ExecIT {
     @Test
     void interruptSendsSigintToTheGroup() throws Exception {
         Recorder recorder = new Recorder();
-        // The wait builtin, not a foreground sleep: bash ignores a SIGINT that lands just as a foreground child exits
-        // normally (it assumes the child handled it), which made this test hang now and then.
         ExecHandle handle = client.exec(ExecRequest.of(
-                "trap 'echo got-int; exit 130' INT; echo ready; while true; do sleep 0.1 & wait $!; done"), recorder);
+                "trap 'echo got-int; exit 130' INT; echo ready; while true; do sleep 0.1; done"), recorder);
         waitFor(() -> recorder.stdout().contains("ready"));
         await(handle.interrupt());
         ExecExit exit = handle.exit().get(10, TimeUnit.SECONDS);
         assertEquals(130, exit.exitCode());
         assertTrue(recorder.stdout().contains("got-int"), recorder.stdout());
         assertFalse(exit.timedOut());
+    }
+
+    @Test
+    void interruptEndsAProgramThatKeepsTheDefaultAction() throws Exception {
+        Recorder recorder = new Recorder();
+        ExecHandle handle = client.exec(ExecRequest.of("echo ready; sleep 987681"), recorder);
+        waitFor(() -> recorder.stdout().contains("ready"));
+        await(handle.interrupt());
+        ExecExit exit = handle.exit().get(10, TimeUnit.SECONDS);
+        assertEquals(130, exit.exitCode(), "bash reports a child ended by SIGINT as 128 + 2");
+        assertNoProcess("sleep 987681");
     }
 
     @Test

@@ -74,7 +74,11 @@ public final class CommandRunner {
     }
 
     private RunningCommand launch(ExecRequest request, ExecEvents events, Path cwd, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-lc", request.command())
+        // SIGINT and SIGQUIT back at their defaults: the workspace entrypoint starts the bridge in the background of a
+        // non-interactive shell, so the bridge ignores them and every command would inherit that, deaf to interrupts.
+        // env execs bash in place, so the pid stays the group's id.
+        ProcessBuilder builder = new ProcessBuilder("setsid", "env", "--default-signal=INT,QUIT", "bash", "-lc",
+                request.command())
                 .directory(cwd.toFile());
         Map<String, String> environment = builder.environment();
         // the bridge's own settings (above all its token) are none of the command's business
