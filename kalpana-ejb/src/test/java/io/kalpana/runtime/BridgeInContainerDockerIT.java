@@ -40,6 +40,17 @@ class BridgeInContainerDockerIT {
                 .withRequestTimeout(Duration.ofSeconds(20)).withConnectTimeout(Duration.ofSeconds(5)));
     }
 
+    private static ExecListener collectingInto(StringBuilder out) {
+        return new ExecListener() {
+            @Override
+            public void onOutput(OutputChannel channel, String data) {
+                synchronized (out) {
+                    out.append(data);
+                }
+            }
+        };
+    }
+
     @Test
     void filesAndCommandsGoThroughTheContainersBridge() throws Exception {
         WorkspaceId id = docker.newWorkspace();
@@ -49,14 +60,7 @@ class BridgeInContainerDockerIT {
             assertEquals("hello from the agent\n", bridge.read("src/hello.txt").get(30, TimeUnit.SECONDS).content());
 
             StringBuilder out = new StringBuilder();
-            ExecExit exit = bridge.exec("whoami; pwd; cat src/hello.txt; node --version", new ExecListener() {
-                @Override
-                public void onOutput(OutputChannel channel, String data) {
-                    synchronized (out) {
-                        out.append(data);
-                    }
-                }
-            }).exit().get(60, TimeUnit.SECONDS);
+            ExecExit exit = bridge.exec("whoami; pwd; cat src/hello.txt; node --version", collectingInto(out)).exit().get(60, TimeUnit.SECONDS);
             assertEquals(0, exit.exitCode(), out.toString());
             assertTrue(out.toString().startsWith("coder\n/workspace\nhello from the agent\nv"), out.toString());
 
@@ -75,14 +79,7 @@ class BridgeInContainerDockerIT {
         StartedContainer started = runtime.start(docker.launch(id));
         try (BridgeClient bridge = client(started, started.secrets().bridgeToken().value())) {
             StringBuilder out = new StringBuilder();
-            ExecHandle handle = bridge.exec("echo ready; sleep 987691", new ExecListener() {
-                @Override
-                public void onOutput(OutputChannel channel, String data) {
-                    synchronized (out) {
-                        out.append(data);
-                    }
-                }
-            });
+            ExecHandle handle = bridge.exec("echo ready; sleep 987691", collectingInto(out));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!out.toString().contains("ready") && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static io.kalpana.bridge.it.Clients.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,14 +187,20 @@ class ExecIT {
         assertNoProcess("sleep 98766[12]");
     }
 
+    /** Runs {@code command}, which prints "ready" once it is set up, then sends {@code signal} and waits for the end. */
+    private ExecExit signalWhenReady(String command, Recorder recorder, Function<ExecHandle, CompletableFuture<?>> signal)
+            throws Exception {
+        ExecHandle handle = client.exec(ExecRequest.of(command), recorder);
+        waitFor(() -> recorder.stdout().contains("ready"));
+        await(signal.apply(handle));
+        return handle.exit().get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void interruptSendsSigintToTheGroup() throws Exception {
         Recorder recorder = new Recorder();
-        ExecHandle handle = client.exec(ExecRequest.of(
-                "trap 'echo got-int; exit 130' INT; echo ready; while true; do sleep 0.1; done"), recorder);
-        waitFor(() -> recorder.stdout().contains("ready"));
-        await(handle.interrupt());
-        ExecExit exit = handle.exit().get(10, TimeUnit.SECONDS);
+        ExecExit exit = signalWhenReady("trap 'echo got-int; exit 130' INT; echo ready; while true; do sleep 0.1; done",
+                recorder, ExecHandle::interrupt);
         assertEquals(130, exit.exitCode());
         assertTrue(recorder.stdout().contains("got-int"), recorder.stdout());
         assertFalse(exit.timedOut());
@@ -201,22 +208,14 @@ class ExecIT {
 
     @Test
     void interruptEndsAProgramThatKeepsTheDefaultAction() throws Exception {
-        Recorder recorder = new Recorder();
-        ExecHandle handle = client.exec(ExecRequest.of("echo ready; sleep 987681"), recorder);
-        waitFor(() -> recorder.stdout().contains("ready"));
-        await(handle.interrupt());
-        ExecExit exit = handle.exit().get(10, TimeUnit.SECONDS);
+        ExecExit exit = signalWhenReady("echo ready; sleep 987681", new Recorder(), ExecHandle::interrupt);
         assertEquals(130, exit.exitCode(), "bash reports a child ended by SIGINT as 128 + 2");
         assertNoProcess("sleep 987681");
     }
 
     @Test
     void killEndsCommandAndChildren() throws Exception {
-        Recorder recorder = new Recorder();
-        ExecHandle handle = client.exec(ExecRequest.of("sleep 987671 & echo ready; wait"), recorder);
-        waitFor(() -> recorder.stdout().contains("ready"));
-        await(handle.kill());
-        ExecExit exit = handle.exit().get(10, TimeUnit.SECONDS);
+        ExecExit exit = signalWhenReady("sleep 987671 & echo ready; wait", new Recorder(), ExecHandle::kill);
         assertTrue(exit.killed());
         assertEquals(137, exit.exitCode());
         assertNoProcess("sleep 987671");
