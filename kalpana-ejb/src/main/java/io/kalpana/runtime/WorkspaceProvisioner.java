@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -65,6 +66,8 @@ public class WorkspaceProvisioner {
     private WorkspaceRuntime runtime;
     private Duration cloneTimeout;
     private GitCredentialLookup credentials;
+    /** Read from the class path once per template: every start asks, a warm one too (its volume may be gone). */
+    private final Map<WorkspaceTemplate, List<WorkspaceFile>> templateFiles = new ConcurrentHashMap<>();
 
     /** For the CDI proxy only. */
     protected WorkspaceProvisioner() {
@@ -87,7 +90,8 @@ public class WorkspaceProvisioner {
      * repository's).
      */
     public List<WorkspaceFile> firstFiles(WorkspaceTemplate template, Optional<RepoUrl> repo, Optional<NixConfig> nix) {
-        List<WorkspaceFile> files = new ArrayList<>(TemplateFiles.of(template));
+        List<WorkspaceFile> files = new ArrayList<>(templateFiles.computeIfAbsent(template,
+                read -> List.copyOf(TemplateFiles.of(read))));
         if (repo.isEmpty()) {
             nix.ifPresent(config -> {
                 files.removeIf(file -> file.path().equals(SHELL_NIX));

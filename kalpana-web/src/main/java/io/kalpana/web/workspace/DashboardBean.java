@@ -76,13 +76,11 @@ public class DashboardBean implements Serializable {
 
     /** With "Start it now" (the default) the dialog closes at once and the live status shows the start's steps. */
     public void create() {
-        NewWorkspace wanted;
-        Workspace created;
         try {
-            wanted = NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig);
-            created = startNow ? lifecycle.createAndStartInBackground(caller, wanted, threads.executor())
+            NewWorkspace wanted = NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig);
+            Workspace created = startNow ? lifecycle.createAndStartInBackground(caller, wanted, threads.executor())
                     : workspaces.create(caller, wanted);
-            info(startNow ? "Workspace '" + created.name() + "' created; starting it…" : "Workspace '" + created.name() + "' created");
+            info("Workspace '" + created.name() + "' created" + (startNow ? "; starting it…" : ""));
         } catch (CreatedButNotStarted e) {
             // It exists: the dialog's job is done, and the table and the message say why it does not run.
             show(e);
