@@ -183,8 +183,10 @@ public class DashboardBean implements Serializable {
 
     public void delete(String id) {
         try {
-            workspaces.delete(caller, new WorkspaceId(id));
-            info("Workspace deleted");
+            WorkspaceId workspaceId = new WorkspaceId(id);
+            Workspace workspace = workspaces.get(caller, workspaceId);
+            workspaces.delete(caller, workspaceId);
+            info("Workspace '" + workspace.name() + "' deleted with its files");
             refresh();
         } catch (RuntimeException e) {
             show(e);

@@ -78,6 +78,15 @@ public class WorkspaceWatch {
 
     public void watch(Username username, Session session) {
         watchers.computeIfAbsent(username, any -> ConcurrentHashMap.newKeySet()).add(session);
+        if (!lastSeen.containsKey(username)) {
+            // The baseline is taken now, before the page's fingerprint is checked: left to the next poll, a change made
+            // between that check and the poll would become the baseline and never reach the page.
+            try {
+                lastSeen.putIfAbsent(username, shownOf(workspaces.listOwn(new Caller(username, Set.of(Role.USER)))));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "workspace=* baseline for " + username + " not read; the next poll takes it", e);
+            }
+        }
     }
 
     public void unwatch(Username username, Session session) {

@@ -1,5 +1,7 @@
 package io.kalpana.web.it;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,13 +47,16 @@ class SignInBrowserIT {
     private WebDriverWait wait;
     private String base;
     private String username;
+    private Api api;
+    private ApiFixture fixture;
 
     @BeforeEach
     void openBrowser() throws Exception {
         URL url = KalpanaDeployment.onLoopback(reported);
         base = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1) : url.toString();
-        Api api = new Api(url);
-        username = new ApiFixture(api, PASSWORD).person("dana");
+        api = new Api(url);
+        fixture = new ApiFixture(api, PASSWORD);
+        username = fixture.person("dana");
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -58,6 +66,7 @@ class SignInBrowserIT {
         if (driver != null) {
             driver.quit();
         }
+        fixture.removeWorkspaces();
     }
 
     @Test
@@ -99,6 +108,67 @@ class SignInBrowserIT {
         assertTrue(driver.getPageSource().contains("You are signed out"));
         driver.get(base + "/index.xhtml");
         wait.until(ExpectedConditions.titleContains("Sign in"));
+    }
+
+    @Test
+    void aLiveChangeWaitsForAnOpenDeleteQuestionAndYesDeletesTheWorkspaceAskedAbout() throws Exception {
+        String token = api.token(username, PASSWORD);
+        fixture.workspace(token, "alpha", "blank");
+        String beta = fixture.workspace(token, "beta", "blank");
+        fixture.workspace(token, "gamma", "blank");
+        driver.get(base + "/");
+        signIn(username, PASSWORD);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#dashboard\\:workspaces .ui-datatable-header"), "3 workspace(s)"));
+
+        // Newest first: gamma, beta, alpha. A workspace made elsewhere while the question is open would push beta down.
+        askToDelete("beta");
+        fixture.workspace(token, "delta", "blank");
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return KalpanaLive.isWaiting();")));
+        assertTrue(driver.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed(), "the question stays open");
+        assertEquals(3, driver.findElements(By.cssSelector("#dashboard\\:workspaces .k-name")).size(),
+                "the table is not reloaded under the question");
+        Browser.screenshot(driver, "05-delete-question-kept-open");
+        driver.findElement(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")).click();
+        waitForNames(List.of("delta", "gamma", "alpha"));
+        WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-message")));
+        assertTrue(said.getText().contains("Workspace 'beta' deleted"), said.getText());
+        assertEquals(404, api.get("/api/v1/workspaces/" + beta, token).status(), "beta, the one asked about, is gone");
+        assertEquals(List.of("delta", "gamma", "alpha"), namesThroughTheApi(token));
+
+        // Keep it: the held-back change shows once the question is answered.
+        askToDelete("gamma");
+        fixture.workspace(token, "epsilon", "blank");
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return KalpanaLive.isWaiting();")));
+        driver.findElement(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-no")).click();
+        waitForNames(List.of("epsilon", "delta", "gamma", "alpha"));
+        assertEquals(List.of("epsilon", "delta", "gamma", "alpha"), namesThroughTheApi(token), "Keep it deleted nothing");
+        assertEquals(Boolean.FALSE, driver.executeScript("return KalpanaLive.isWaiting();"));
+    }
+
+    private void askToDelete(String name) {
+        WebElement row = driver.findElements(By.cssSelector("#dashboard\\:workspaces tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector(".k-name")).getText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + ": " + shownNames()));
+        row.findElement(By.cssSelector("button.ui-button-danger")).click();
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog-message")));
+        assertTrue(question.getText().contains("Deleting '" + name + "'"), question.getText());
+    }
+
+    private void waitForNames(List<String> expected) {
+        try {
+            wait.ignoring(StaleElementReferenceException.class).until(d -> shownNames().equals(expected));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the table shows " + shownNames() + ", not " + expected, e);
+        }
+    }
+
+    private List<String> shownNames() {
+        return driver.findElements(By.cssSelector("#dashboard\\:workspaces .k-name")).stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> namesThroughTheApi(String token) {
+        return ((JsonArray) api.get("/api/v1/workspaces", token).jsonValue()).getValuesAs(JsonObject.class).stream()
+                .map(w -> w.getString("name")).toList();
     }
 
     private void signIn(String user, String password) {
