@@ -59,6 +59,8 @@ class SignInBrowserIT {
         username = fixture.person("dana");
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A live reload may replace an element between finding and using it; the wait then tries again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -146,17 +148,20 @@ class SignInBrowserIT {
     }
 
     private void askToDelete(String name) {
-        WebElement row = driver.findElements(By.cssSelector("#dashboard\\:workspaces tbody tr")).stream()
-                .filter(r -> r.findElement(By.cssSelector(".k-name")).getText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + ": " + shownNames()));
-        row.findElement(By.cssSelector("button.ui-button-danger")).click();
+        wait.until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#dashboard\\:workspaces tbody tr")).stream()
+                    .filter(r -> r.findElement(By.cssSelector(".k-name")).getText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + ": " + shownNames()));
+            row.findElement(By.cssSelector("button.ui-button-danger")).click();
+            return true;
+        });
         WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog-message")));
         assertTrue(question.getText().contains("Deleting '" + name + "'"), question.getText());
     }
 
     private void waitForNames(List<String> expected) {
         try {
-            wait.ignoring(StaleElementReferenceException.class).until(d -> shownNames().equals(expected));
+            wait.until(d -> shownNames().equals(expected));
         } catch (TimeoutException e) {
             throw new AssertionError("the table shows " + shownNames() + ", not " + expected, e);
         }
