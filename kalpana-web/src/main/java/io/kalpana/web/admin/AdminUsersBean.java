@@ -56,6 +56,10 @@ public class AdminUsersBean implements Serializable {
             }
             loaded.sort(Comparator.comparing(UserRowView::getUsername));
             rows = loaded;
+            if (quotaUser == null && !rows.isEmpty()) {
+                // The menu shows its first person as chosen; the limits beside it must be that person's, not blank.
+                pick(rows.get(0).getUsername());
+            }
         } catch (RuntimeException e) {
             PageMessages.failed("listing users", e);
         }

@@ -244,6 +244,14 @@ class AdminConsoleIT {
         Browser.screenshot(driver, "admin-06-audit");
 
         scrollTo(driver.findElement(By.id("users-section")));
+        assertFalse(driver.findElement(By.id("users:quotaRunning_input")).getAttribute("value").isBlank(),
+                "the quota form shows the limits of the person its menu shows");
+        // Among many accounts (a long-lived database) the person is found by the filter, not by paging.
+        driver.findElement(By.id("users:userTable:user:filter")).sendKeys(carol);
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                By.cssSelector("[id='users:userTable'] tbody .k-username")).stream().map(WebElement::getText).toList()
+                .equals(List.of(carol)));
+        Browser.screenshot(driver, "admin-07-user-found-by-filter");
         clickWhenSettled(wait, By.xpath("//tr[td//span[@class='k-username' and text()='" + carol + "']]//button[contains(@id,':pick')]"));
         wait.until(d -> d.findElement(By.id("users:quotaUser_label")).getText().equals(carol));
         // The spinner reformats on every key, so its text is replaced by selecting all of it, not by clear().
@@ -267,7 +275,7 @@ class AdminConsoleIT {
         wait.until(d -> d.findElement(By.id("console:growl_container")).getText().contains("Settings saved"));
         assertEquals("PT45M", api.get("/api/v1/admin/settings", admin).json().getString("idleTimeout"),
                 "stored and in force without a restart");
-        Browser.screenshot(driver, "admin-07-users-and-settings");
+        Browser.screenshot(driver, "admin-08-users-and-settings");
         api.send("PUT", "/api/v1/admin/settings", admin, "{\"idleTimeout\":\"" + idleBefore + "\"}");
 
         driver.quit();
@@ -281,7 +289,7 @@ class AdminConsoleIT {
         wait.until(ExpectedConditions.titleContains("403"));
         assertTrue(driver.getPageSource().contains("The admin console is for administrators"), driver.getPageSource());
         assertTrue(driver.getPageSource().contains(carol));
-        Browser.screenshot(driver, "admin-08-user-refused");
+        Browser.screenshot(driver, "admin-09-user-refused");
     }
 
     private void signIn(WebDriverWait wait, String user, String password) {
