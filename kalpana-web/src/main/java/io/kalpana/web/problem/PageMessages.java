@@ -1,6 +1,7 @@
 package io.kalpana.web.problem;
 
 import io.kalpana.problem.KalpanaException;
+import io.kalpana.workspace.WorkspaceId;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -34,8 +35,17 @@ public final class PageMessages {
     }
 
     public static void failed(String clientId, String what, RuntimeException e) {
+        report("*", clientId, what, e);
+    }
+
+    /** A failed action on one workspace: as {@link #failed(String, RuntimeException)}, with the workspace in the log line. */
+    public static void failedOn(WorkspaceId workspace, String what, RuntimeException e) {
+        report(workspace.value(), null, what, e);
+    }
+
+    private static void report(String workspace, String clientId, String what, RuntimeException e) {
         if (Problems.explain(e).isEmpty()) {
-            LOG.log(Level.SEVERE, "workspace=* " + what + " failed", e);
+            LOG.log(Level.SEVERE, "workspace=" + workspace + " " + what + " failed", e);
         }
         String text = Problems.explain(e).map(KalpanaException::getMessage)
                 .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again.");

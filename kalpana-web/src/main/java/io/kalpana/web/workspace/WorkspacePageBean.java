@@ -3,13 +3,12 @@ package io.kalpana.web.workspace;
 import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
 import io.kalpana.problem.KalpanaException;
-import io.kalpana.web.problem.Problems;
+import io.kalpana.web.problem.PageMessages;
 import io.kalpana.workspace.Workspace;
 import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
 import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -18,8 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One workspace's page: its state, Open IDE and the agent chat beside it. Another person's workspace, or a
@@ -30,7 +27,6 @@ import java.util.logging.Logger;
 public class WorkspacePageBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(WorkspacePageBean.class.getName());
 
     @Inject
     transient WorkspaceService workspaces;
@@ -61,7 +57,7 @@ public class WorkspacePageBean implements Serializable {
     public void start() {
         try {
             workspace = lifecycle.startInBackground(caller, workspace.id(), threads.executor());
-            message(FacesMessage.SEVERITY_INFO, "Starting '" + workspace.name() + "'…");
+            PageMessages.info("Starting '" + workspace.name() + "'…");
         } catch (RuntimeException e) {
             show(e);
             reload();
@@ -102,14 +98,6 @@ public class WorkspacePageBean implements Serializable {
     }
 
     private void show(RuntimeException e) {
-        if (Problems.explain(e).isEmpty()) {
-            LOG.log(Level.SEVERE, "workspace=" + id + " page action failed for " + caller.username(), e);
-        }
-        message(FacesMessage.SEVERITY_ERROR, Problems.explain(e).map(KalpanaException::getMessage)
-                .orElse("Something went wrong on Kalpana's side; nothing was changed. Try again."));
-    }
-
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        PageMessages.failedOn(workspace.id(), "a workspace page action of " + caller.username(), e);
     }
 }

@@ -147,6 +147,28 @@ class SignInBrowserIT {
         assertEquals(Boolean.FALSE, driver.executeScript("return KalpanaLive.isWaiting();"));
     }
 
+    @Test
+    void aRefusedStartOnTheWorkspacePageSaysWhyAndKeepsTheWorkspace() throws Exception {
+        String token = api.token(username, PASSWORD);
+        String id = fixture.workspace(token, "refused", "blank");
+        String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
+        assertEquals(200, api.send("PUT", "/api/v1/admin/users/" + username + "/quota", admin,
+                "{\"maxRunning\":0,\"maxTotal\":5}").status());
+        driver.get(base + "/");
+        signIn(username, PASSWORD);
+        wait.until(ExpectedConditions.titleContains("Your workspaces"));
+        driver.get(base + "/workspace.xhtml?id=" + id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("workspace:start"))).click();
+        WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-item-container.ui-growl-error")));
+        assertTrue(said.getText().contains("You may not run any workspaces; ask an administrator to raise your limit"),
+                said.getText());
+        assertEquals("STOPPED", driver.findElement(By.id("workspace:status")).getText());
+        assertEquals("Start", driver.findElement(By.cssSelector("[id='workspace:start'] .ui-button-text")).getText(),
+                "the button is usable again, not left at Starting…");
+        Browser.screenshot(driver, "06-workspace-page-start-refused");
+        assertEquals("STOPPED", api.get("/api/v1/workspaces/" + id, token).json().getString("status"));
+    }
+
     private void askToDelete(String name) {
         wait.until(d -> {
             WebElement row = d.findElements(By.cssSelector("#dashboard\\:workspaces tbody tr")).stream()
