@@ -1,7 +1,5 @@
 package io.kalpana.workspace;
 
-import io.kalpana.credentials.GitCredentialLookup;
-import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.audit.RecordingAuditLog;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
@@ -14,7 +12,6 @@ import io.kalpana.reaper.SweepRunner;
 import io.kalpana.runtime.DockerTestSupport;
 import io.kalpana.runtime.DockerWorkspaceRuntime;
 import io.kalpana.runtime.ExecResult;
-import io.kalpana.runtime.WorkspaceProvisioner;
 import io.kalpana.settings.LiveSettings;
 import io.kalpana.settings.SettingsService;
 import org.bson.Document;
@@ -79,18 +76,10 @@ class IdleReaperDockerIT {
         states = new WorkspaceStates(documents::database, Clock.systemUTC());
         LiveSettings live = new LiveSettings(IDLE, WARN, Optional.empty(), Optional.empty(), 10, 10);
         SettingsService settings = new SettingsService(documents::database, () -> live, audit, Clock.systemUTC());
-        lifecycle = new WorkspaceLifecycle();
-        lifecycle.workspaces = documents.service();
-        lifecycle.states = states;
-        lifecycle.secretStore = new WorkspaceSecretStore(documents::database);
-        lifecycle.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
-        lifecycle.ports = new InMemoryPortAllocator();
-        lifecycle.runtime = runtime;
-        lifecycle.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
+        lifecycle = documents.lifecycle(states, new InMemoryPortAllocator(), runtime);
+        // This test reads the audit trail and runs with its own idle settings.
         lifecycle.audit = audit;
         lifecycle.quotas = new QuotaService(documents::database, settings, user -> true, audit, Clock.systemUTC());
-        lifecycle.startSlots = new StartSlots(2);
-        lifecycle.noteWriters = Runnable::run;
         recorder = new ActivityRecorder(states, Clock.systemUTC());
     }
 

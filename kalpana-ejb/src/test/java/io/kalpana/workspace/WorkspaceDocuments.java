@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.kalpana.audit.AuditLog;
 import io.kalpana.credentials.GitCredentialLookup;
 import io.kalpana.identity.Username;
-import io.kalpana.runtime.KalpanaCallbackUrl;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.quota.QuotaService;
 import io.kalpana.runtime.DockerWorkspaceRuntime;
@@ -105,25 +104,19 @@ final class WorkspaceDocuments implements AutoCloseable {
      * the audit trail is JNoSQL's business and not under test here.
      */
     WorkspaceLifecycle lifecycle(WorkspaceStates states, PortAllocator ports, DockerWorkspaceRuntime runtime) {
-        WorkspaceLifecycle wired = new WorkspaceLifecycle();
-        wired.workspaces = service();
-        wired.states = states;
-        wired.secretStore = new WorkspaceSecretStore(this::database);
-        wired.callbackUrl = new KalpanaCallbackUrl(Optional.empty());
-        wired.ports = ports;
-        wired.runtime = runtime;
-        wired.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
-        wired.startSlots = new StartSlots(2);
-        wired.noteWriters = Runnable::run;
-        wired.audit = new AuditLog() {
+        AuditLog audit = new AuditLog() {
             @Override
             public void record(Username actor, String action, String target, String detail) {
                 // not under test
             }
         };
-        wired.quotas = new QuotaService(this::database, new SettingsService(this::database,
+        QuotaService quotas = new QuotaService(this::database, new SettingsService(this::database,
                 () -> new LiveSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Optional.empty(), Optional.empty(),
-                        100, 100), wired.audit, Clock.systemUTC()), user -> true, wired.audit, Clock.systemUTC());
+                        100, 100), audit, Clock.systemUTC()), user -> true, audit, Clock.systemUTC());
+        WorkspaceLifecycle wired = ReaperTestWiring.lifecycle(this::database, runtime, ports, audit, quotas);
+        wired.states = states;
+        wired.workspaces = service();
+        wired.provisioner = new WorkspaceProvisioner(runtime, Duration.ofSeconds(60), GitCredentialLookup.NONE);
         return wired;
     }
 
