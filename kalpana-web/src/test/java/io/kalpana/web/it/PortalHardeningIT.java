@@ -204,6 +204,39 @@ class PortalHardeningIT {
     }
 
     @Test
+    void aRowActionNamingAnotherPersonsWorkspaceChangesNothing() throws Exception {
+        String name = fixture.person("row");
+        String token = api.token(name, PASSWORD);
+        String own = fixture.workspace(token, "mine", "blank");
+        String othersToken = fixture.personsToken("other");
+        String others = fixture.workspace(othersToken, "theirs", "blank");
+        PortalSession browser = new PortalSession(reported);
+        assertEquals(302, browser.signIn(name, PASSWORD).statusCode());
+        String viewState = PortalSession.viewState(browser.get("/index.xhtml").body());
+
+        // The id now travels with the click, so the server must not take it on trust.
+        HttpResponse<String> forged = browser.post("/index.xhtml", PortalSession.deleteForm(0, others, viewState), browser.base);
+        assertEquals(200, forged.statusCode(), forged.body());
+        assertTrue(said(forged).contains("There is no workspace '" + others + "'"), forged.body());
+        assertEquals(200, api.get("/api/v1/workspaces/" + others, othersToken).status(), "the other person's workspace is kept");
+        assertEquals(200, api.get("/api/v1/workspaces/" + own, token).status(), "the row's own workspace is kept too");
+
+        HttpResponse<String> missing = browser.post("/index.xhtml", PortalSession.deleteForm(0, "", viewState), browser.base);
+        assertTrue(said(missing).contains("There is no workspace ''"), missing.body());
+        assertEquals(200, api.get("/api/v1/workspaces/" + own, token).status());
+
+        // The same post naming the person's own workspace does delete it: the forged ones failed on the id alone.
+        HttpResponse<String> genuine = browser.post("/index.xhtml", PortalSession.deleteForm(0, own, viewState), browser.base);
+        assertTrue(said(genuine).contains("Workspace 'mine' deleted"), genuine.body());
+        assertEquals(404, api.get("/api/v1/workspaces/" + own, token).status());
+    }
+
+    /** A partial answer's text with the growl's escaped quotes read back. */
+    private static String said(HttpResponse<String> partial) {
+        return partial.body().replace("\\x27", "'");
+    }
+
+    @Test
     void pagesAndTheIdeProxyCarryTheirSecurityHeaders() throws Exception {
         PortalSession browser = new PortalSession(reported);
         HttpResponse<String> login = browser.get("/login.xhtml");

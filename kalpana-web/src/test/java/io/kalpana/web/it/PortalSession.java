@@ -69,6 +69,21 @@ final class PortalSession {
         return form;
     }
 
+    /** A dashboard row's Delete, as the confirmed question posts it: row {@code row}, naming workspace {@code id}. */
+    static Map<String, String> deleteForm(int row, String id, String viewState) {
+        String button = "dashboard:workspaces:" + row + ":delete";
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", button);
+        form.put("jakarta.faces.partial.execute", button);
+        form.put("jakarta.faces.partial.render", "dashboard");
+        form.put(button, button);
+        form.put("workspace", id);
+        form.put("dashboard", "dashboard");
+        form.put("jakarta.faces.ViewState", viewState);
+        return form;
+    }
+
     Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst();
