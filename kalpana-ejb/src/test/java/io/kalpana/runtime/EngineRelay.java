@@ -28,6 +28,8 @@ public final class EngineRelay implements AutoCloseable {
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> held = request -> false;
     private volatile CountDownLatch holding = new CountDownLatch(1);
+    /** Set before anything is closed: a request that reaches a pump after the cut is dropped, not relayed. */
+    private volatile boolean gone;
 
     private EngineRelay(ServerSocketChannel server) {
         this.server = server;
@@ -77,6 +79,12 @@ public final class EngineRelay implements AutoCloseable {
                 engine.connect(UnixDomainSocketAddress.of("/var/run/docker.sock"));
                 open.add(client);
                 open.add(engine);
+                if (gone) {
+                    // Accepted just before the cut, added after close() went through the list.
+                    client.close();
+                    engine.close();
+                    return;
+                }
                 pump(client, engine, true);
                 pump(engine, client, false);
             } catch (IOException e) {
@@ -91,6 +99,9 @@ public final class EngineRelay implements AutoCloseable {
             try {
                 while (from.read(buffer) >= 0) {
                     buffer.flip();
+                    if (gone) {
+                        return;
+                    }
                     if (requests && held.test(StandardCharsets.ISO_8859_1.decode(buffer.duplicate()).toString())) {
                         holding.countDown();
                         return;
@@ -112,6 +123,9 @@ public final class EngineRelay implements AutoCloseable {
     /** The engine goes away: no new connections, and the open ones (held requests included) are cut. */
     @Override
     public void close() throws IOException {
+        // Closing one connection makes Kalpana clean up at once, through another pooled one that may not be closed
+        // yet: the flag cuts them all before the first is closed.
+        gone = true;
         server.close();
         for (SocketChannel channel : open) {
             channel.close();
