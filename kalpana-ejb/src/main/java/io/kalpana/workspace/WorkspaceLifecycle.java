@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -110,19 +111,18 @@ public class WorkspaceLifecycle {
      * {@link CreatedButNotStarted} says why it does not run.
      */
     public Started createAndStart(Caller caller, NewWorkspace request) {
-        Workspace created = workspaces.create(caller, request);
-        try {
-            return start(caller, created);
-        } catch (RuntimeException e) {
-            throw notStarted(created, e);
-        }
+        return createThen(caller, request, created -> start(caller, created));
     }
 
     /** {@link #createAndStart}, with the start going on in the background as in {@link #startInBackground}. */
     public Workspace createAndStartInBackground(Caller caller, NewWorkspace request, Executor executor) {
+        return createThen(caller, request, created -> startInBackground(caller, created, executor));
+    }
+
+    private <T> T createThen(Caller caller, NewWorkspace request, Function<Workspace, T> start) {
         Workspace created = workspaces.create(caller, request);
         try {
-            return startInBackground(caller, created, executor);
+            return start.apply(created);
         } catch (RuntimeException e) {
             throw notStarted(created, e);
         }

@@ -116,7 +116,8 @@ public class WorkspaceService {
         return finished;
     }
 
-    public void delete(Caller caller, WorkspaceId id) {
+    /** Answers the workspace as it was, for the caller to name it. */
+    public Workspace delete(Caller caller, WorkspaceId id) {
         Workspace workspace = get(caller, id);
         if (workspace.status() != WorkspaceStatus.STOPPED && workspace.status() != WorkspaceStatus.ERROR) {
             throw KalpanaException.conflict("workspace_busy",
@@ -125,6 +126,7 @@ public class WorkspaceService {
         lifecycle.deleteResources(id);
         forget(workspace, caller.username(), "name=" + workspace.name());
         LOG.info(() -> "workspace=" + id + " deleted by " + caller.username());
+        return workspace;
     }
 
     /** The record, leases and conversation of a workspace whose container and volume are gone already. */

@@ -183,10 +183,8 @@ public class DashboardBean implements Serializable {
 
     public void delete(String id) {
         try {
-            WorkspaceId workspaceId = new WorkspaceId(id);
-            Workspace workspace = workspaces.get(caller, workspaceId);
-            workspaces.delete(caller, workspaceId);
-            info("Workspace '" + workspace.name() + "' deleted with its files");
+            Workspace deleted = workspaces.delete(caller, new WorkspaceId(id));
+            info("Workspace '" + deleted.name() + "' deleted with its files");
             refresh();
         } catch (RuntimeException e) {
             show(e);

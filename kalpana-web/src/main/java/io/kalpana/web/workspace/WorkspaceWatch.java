@@ -82,7 +82,7 @@ public class WorkspaceWatch {
             // The baseline is taken now, before the page's fingerprint is checked: left to the next poll, a change made
             // between that check and the poll would become the baseline and never reach the page.
             try {
-                lastSeen.putIfAbsent(username, shownOf(workspaces.listOwn(new Caller(username, Set.of(Role.USER)))));
+                lastSeen.putIfAbsent(username, shownOf(workspacesOf(username)));
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "workspace=* baseline for " + username + " not read; the next poll takes it", e);
             }
@@ -143,7 +143,12 @@ public class WorkspaceWatch {
 
     /** Whether the person's workspaces changed since a dashboard rendered them with {@code fingerprint}. */
     public boolean isStale(Username username, int fingerprint) {
-        return fingerprint(workspaces.listOwn(new Caller(username, Set.of(Role.USER)))) != fingerprint;
+        return fingerprint(workspacesOf(username)) != fingerprint;
+    }
+
+    /** What the person's dashboard lists, read as that person would. */
+    private List<Workspace> workspacesOf(Username username) {
+        return workspaces.listOwn(new Caller(username, Set.of(Role.USER)));
     }
 
     private static Map<String, Shown> shownOf(List<Workspace> list) {
@@ -156,7 +161,7 @@ public class WorkspaceWatch {
     }
 
     private void poll(Username username, Set<Session> sessions) {
-        Map<String, Shown> now = shownOf(workspaces.listOwn(new Caller(username, Set.of(Role.USER))));
+        Map<String, Shown> now = shownOf(workspacesOf(username));
         Map<String, Shown> before = lastSeen.put(username, now);
         if (before == null || before.equals(now)) {
             return;

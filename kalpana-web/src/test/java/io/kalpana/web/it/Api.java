@@ -100,6 +100,15 @@ final class Api {
         }
     }
 
+    /** Gives a person a quota of their own, as an administrator; throws unless it was set. */
+    void setQuota(String adminToken, String username, int maxRunning, int maxTotal) {
+        Reply reply = send("PUT", "/api/v1/admin/users/" + username + "/quota", adminToken, Json.createObjectBuilder()
+                .add("maxRunning", maxRunning).add("maxTotal", maxTotal).build().toString());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("quota of " + username + ": " + reply.status() + " " + reply.body());
+        }
+    }
+
     /** Stops and deletes a workspace, answers unread: clean-up, where it may be stopped or gone already. */
     void removeWorkspace(String id, String token) {
         post("/api/v1/workspaces/" + id + "/stop", token, null);

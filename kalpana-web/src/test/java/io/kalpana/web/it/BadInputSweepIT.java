@@ -187,8 +187,7 @@ class BadInputSweepIT {
 
     /** The sweeper may run nothing, so no request of the sweep can start a container. */
     private void restoreQuota() {
-        Api.Reply quota = api.send("PUT", "/api/v1/admin/users/" + sweeper + "/quota", admin, "{\"maxRunning\":0,\"maxTotal\":100}");
-        assertEquals(200, quota.status(), quota.body());
+        api.setQuota(admin, sweeper, 0, 100);
     }
 
     private void restoreFixture() {

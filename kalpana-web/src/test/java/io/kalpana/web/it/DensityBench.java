@@ -58,8 +58,7 @@ class DensityBench {
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
         ApiFixture fixture = new ApiFixture(api, PASSWORD);
         String user = fixture.person("density");
-        api.send("PUT", "/api/v1/admin/users/" + user + "/quota", admin,
-                "{\"maxRunning\":" + (MAX + 5) + ",\"maxTotal\":" + (MAX + 5) + "}");
+        api.setQuota(admin, user, MAX + 5, MAX + 5);
         String token = api.token(user, PASSWORD);
         long memoryBefore = availableMemory();
         List<Long> startMillis = new ArrayList<>();

@@ -125,7 +125,7 @@ class SignInBrowserIT {
         // Newest first: gamma, beta, alpha. A workspace made elsewhere while the question is open would push beta down.
         askToDelete("beta");
         fixture.workspace(token, "delta", "blank");
-        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return KalpanaLive.isWaiting();")));
+        awaitHeldReload();
         assertTrue(driver.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed(), "the question stays open");
         assertEquals(3, driver.findElements(By.cssSelector("#dashboard\\:workspaces .k-name")).size(),
                 "the table is not reloaded under the question");
@@ -140,7 +140,7 @@ class SignInBrowserIT {
         // Keep it: the held-back change shows once the question is answered.
         askToDelete("gamma");
         fixture.workspace(token, "epsilon", "blank");
-        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return KalpanaLive.isWaiting();")));
+        awaitHeldReload();
         driver.findElement(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-no")).click();
         waitForNames(List.of("epsilon", "delta", "gamma", "alpha"));
         assertEquals(List.of("epsilon", "delta", "gamma", "alpha"), namesThroughTheApi(token), "Keep it deleted nothing");
@@ -152,8 +152,7 @@ class SignInBrowserIT {
         String token = api.token(username, PASSWORD);
         String id = fixture.workspace(token, "refused", "blank");
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        assertEquals(200, api.send("PUT", "/api/v1/admin/users/" + username + "/quota", admin,
-                "{\"maxRunning\":0,\"maxTotal\":5}").status());
+        api.setQuota(admin, username, 0, 5);
         driver.get(base + "/");
         signIn(username, PASSWORD);
         wait.until(ExpectedConditions.titleContains("Your workspaces"));
@@ -179,6 +178,11 @@ class SignInBrowserIT {
         });
         WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog-message")));
         assertTrue(question.getText().contains("Deleting '" + name + "'"), question.getText());
+    }
+
+    /** Until the page has a pushed change and holds it back for the open question. */
+    private void awaitHeldReload() {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return KalpanaLive.isWaiting();")));
     }
 
     private void waitForNames(List<String> expected) {

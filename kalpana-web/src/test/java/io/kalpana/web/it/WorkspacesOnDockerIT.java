@@ -147,8 +147,7 @@ class WorkspacesOnDockerIT {
         assertFalse(api.get("/api/v1/workspaces", token).body().contains("\"lone\""), "a refused request creates nothing");
 
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
-        assertEquals(200, api.send("PUT", "/api/v1/admin/users/" + person + "/quota", admin,
-                "{\"maxRunning\":2,\"maxTotal\":10}").status());
+        api.setQuota(admin, person, 2, 10);
         Api.Reply refused = api.post("/api/v1/workspaces?start=true", token, "{\"name\":\"later\"}");
         assertEquals(409, refused.status(), refused.body());
         assertEquals("quota_running", refused.error());
