@@ -27,8 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -101,9 +99,8 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
             return refuse(response, "unauthenticated", "Sign in first: send 'Authorization: Bearer <token>' with "
                     + tokens);
         }
-        String signIn = config.authMode() == AuthMode.OIDC ? SSO_SIGN_IN : LOGIN_PAGE;
-        return context.redirect(request.getContextPath() + signIn + "?next="
-                + URLEncoder.encode(originalTarget(request), StandardCharsets.UTF_8));
+        return SignInRedirect.send(request, response, context,
+                config.authMode() == AuthMode.OIDC ? SSO_SIGN_IN : LOGIN_PAGE);
     }
 
     @Override
@@ -226,10 +223,5 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
 
     static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
-    private static String originalTarget(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 }

@@ -196,7 +196,7 @@ class AdminConsoleIT {
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(base + "/admin/");
-        signIn(wait, "admin", KalpanaDeployment.ADMIN_PASSWORD);
+        Browser.submitSignIn(driver, "admin", KalpanaDeployment.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.titleContains("Admin console"));
         WebElement host = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-host")));
         assertTrue(host.getText().contains("CPUs"), host.getText());
@@ -282,7 +282,7 @@ class AdminConsoleIT {
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(base + "/");
-        signIn(wait, carol, PASSWORD);
+        Browser.submitSignIn(driver, carol, PASSWORD);
         wait.until(ExpectedConditions.titleContains("Your workspaces"));
         assertTrue(driver.findElements(By.id("nav-admin")).isEmpty(), "no admin link for a user");
         driver.get(base + "/admin/");
@@ -290,13 +290,6 @@ class AdminConsoleIT {
         assertTrue(driver.getPageSource().contains("The admin console is for administrators"), driver.getPageSource());
         assertTrue(driver.getPageSource().contains(carol));
         Browser.screenshot(driver, "admin-09-user-refused");
-    }
-
-    private void signIn(WebDriverWait wait, String user, String password) {
-        WebElement usernameField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username")));
-        usernameField.sendKeys(user);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        driver.findElement(By.id("signin:submit")).click();
     }
 
     private void scrollTo(WebElement element) {

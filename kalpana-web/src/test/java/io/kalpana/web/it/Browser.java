@@ -3,6 +3,8 @@ package io.kalpana.web.it;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,12 +39,31 @@ final class Browser {
 
     /** Signs in through the portal's form and waits for the dashboard. */
     static void signIn(ChromeDriver driver, String base, String username, String password) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(base + "/login.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(username);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
+        submitSignIn(driver, username, password);
+        awaitSignedIn(driver, "Your workspaces");
+    }
+
+    /** Fills in and sends the sign-in form of the page the browser shows (or is about to show). */
+    static void submitSignIn(ChromeDriver driver, String username, String password) {
+        WebElement name = new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username")));
+        name.clear();
+        name.sendKeys(username);
+        WebElement secret = driver.findElement(By.id("signin:password"));
+        secret.clear();
+        secret.sendKeys(password);
         driver.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleContains("Your workspaces"));
+    }
+
+    /** Waits for the page a sign-in leads to; if the sign-in page stays instead, fails with what that page says. */
+    static void awaitSignedIn(ChromeDriver driver, String title) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.titleContains(title));
+        } catch (TimeoutException stayed) {
+            throw new AssertionError("no page '" + title + "' after signing in; " + driver.getCurrentUrl() + " shows: "
+                    + driver.findElement(By.tagName("body")).getText(), stayed);
+        }
     }
 
     static Path screenshot(ChromeDriver driver, String name) throws IOException {

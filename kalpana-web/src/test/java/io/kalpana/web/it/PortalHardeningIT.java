@@ -73,7 +73,8 @@ class PortalHardeningIT {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ALERT_TRAP));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
             driver.get(base + "/login.xhtml");
-            signIn(driver, wait, name, PASSWORD);
+            Browser.submitSignIn(driver, name, PASSWORD);
+            Browser.awaitSignedIn(driver, "Your workspaces");
 
             // The dashboard table.
             wait.until(ExpectedConditions.textToBe(By.cssSelector(".k-name"), XSS));
@@ -122,7 +123,8 @@ class PortalHardeningIT {
             // What an admin reaches of another person's workspace.
             driver.get(base + "/");
             driver.findElement(By.id("signout")).click();
-            signIn(driver, wait, "admin", KalpanaDeployment.ADMIN_PASSWORD);
+            Browser.submitSignIn(driver, "admin", KalpanaDeployment.ADMIN_PASSWORD);
+            Browser.awaitSignedIn(driver, "Your workspaces");
             driver.get(base + "/w/" + id + "/ide/");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".k-stopped"), XSS + " is stopped"));
             assertNoMarkupRan(driver, "IDE proxy page for an admin");
@@ -133,13 +135,6 @@ class PortalHardeningIT {
         } finally {
             driver.quit();
         }
-    }
-
-    private static void signIn(ChromeDriver driver, WebDriverWait wait, String username, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username"))).sendKeys(username);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        driver.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleContains("Your workspaces"));
     }
 
     private static void assertNoMarkupRan(ChromeDriver driver, String where) {
@@ -154,7 +149,11 @@ class PortalHardeningIT {
         String name = fixture.person("fix");
         PortalSession browser = new PortalSession(reported);
         browser.get("/login.xhtml");
-        String planted = browser.sessionId().orElseThrow(() -> new AssertionError("the login page starts a session"));
+        // The sign-in page keeps nothing in a session; an attacker's planted id is sent all the same.
+        if (browser.sessionId().isEmpty()) {
+            browser.useSessionId("planted0123456789abcdef");
+        }
+        String planted = browser.sessionId().orElseThrow();
         HttpResponse<String> signedIn = browser.signIn(name, PASSWORD);
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         String after = browser.sessionId().orElseThrow();
@@ -162,17 +161,55 @@ class PortalHardeningIT {
         assertEquals(200, browser.get("/index.xhtml").statusCode());
 
         PortalSession attacker = new PortalSession(reported);
-        attacker.cookies.getCookieStore().add(java.net.URI.create(attacker.base),
-                withPath(new java.net.HttpCookie("JSESSIONID", planted)));
+        attacker.useSessionId(planted);
         HttpResponse<String> withPlanted = attacker.get("/index.xhtml");
         assertEquals(302, withPlanted.statusCode(), "the id from before sign-in is not signed in");
         assertTrue(withPlanted.headers().firstValue("Location").orElse("").contains("/login.xhtml"));
     }
 
-    private static java.net.HttpCookie withPath(java.net.HttpCookie cookie) {
-        cookie.setPath("/");
-        cookie.setVersion(0);
-        return cookie;
+    @Test
+    void theSignInFormWorksWhicheverSessionCookieTheBrowserHoldsByThen() throws Exception {
+        String name = fixture.person("late");
+        PortalSession browser = new PortalSession(reported);
+        String page = browser.get("/login.xhtml").body();
+        // A request still under way from a page signed out a moment earlier hands the browser another session cookie
+        // after the form arrived (CI saw it: the person was sent back to the form without a word).
+        browser.useSessionId("ended0123456789abcdef");
+        HttpResponse<String> signedIn = browser.post("/login.xhtml", PortalSession.signInForm(name, PASSWORD, page), browser.base);
+        assertEquals(302, signedIn.statusCode(), "signed in, not sent back to the form: " + signedIn.body());
+        assertEquals(browser.base + "/", signedIn.headers().firstValue("Location").orElse(""));
+        assertEquals(200, browser.get("/index.xhtml").statusCode());
+    }
+
+    @Test
+    void aClickOnAPageWhoseSessionEndedLeadsToTheSignInPageWhichSaysSo() throws Exception {
+        String name = fixture.person("ended");
+        String token = api.token(name, PASSWORD);
+        String id = fixture.workspace(token, "kept", "blank");
+        PortalSession browser = new PortalSession(reported);
+        assertEquals(302, browser.signIn(name, PASSWORD).statusCode());
+        String viewState = PortalSession.viewState(browser.get("/index.xhtml").body());
+        assertEquals(302, browser.post("/signout", Map.of(), browser.base).statusCode(), "signed out in another tab");
+
+        // The page's click is a partial request: the redirect must come as a partial response for the page to follow.
+        HttpResponse<String> click = browser.postAjax("/index.xhtml", PortalSession.deleteForm(0, id, viewState));
+        assertEquals(200, click.statusCode(), click.body());
+        assertTrue(click.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), click.headers().toString());
+        String signInPage = java.net.URI.create(browser.base).getPath().replaceAll("/$", "")
+                + "/login.xhtml?next=%2Findex.xhtml&ended=true";
+        assertTrue(click.body().contains("<redirect url=\"" + signInPage.replace("&", "&amp;") + "\"/>"), click.body());
+        assertEquals(200, api.get("/api/v1/workspaces/" + id, token).status(), "the click changed nothing");
+
+        HttpResponse<String> reload = browser.get("/index.xhtml");
+        assertEquals(302, reload.statusCode());
+        assertTrue(reload.headers().firstValue("Location").orElse("").endsWith(signInPage), reload.headers().toString());
+        assertTrue(browser.get(signInPage.substring(signInPage.indexOf("/login.xhtml"))).body().contains("Your session has ended"));
+
+        PortalSession stranger = new PortalSession(reported);
+        HttpResponse<String> neverSignedIn = stranger.get("/index.xhtml");
+        assertFalse(neverSignedIn.headers().firstValue("Location").orElse("").contains("ended"),
+                "someone who never signed in is not told a session ended");
+        assertFalse(stranger.get("/login.xhtml").body().contains("Your session has ended"));
     }
 
     @Test
@@ -245,7 +282,9 @@ class PortalHardeningIT {
         assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(login.headers().allValues("Set-Cookie").isEmpty(), "the sign-in page starts no session");
+        HttpResponse<String> signedIn = browser.signIn(fixture.person("cookie"), PASSWORD);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
         assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
     }
 }

@@ -38,6 +38,16 @@ final class PortalSession {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form, String origin) throws IOException, InterruptedException {
+        return post(path, form, origin, Map.of());
+    }
+
+    /** A form post as a page's JavaScript sends it (a JSF partial request), from Kalpana's own origin. */
+    HttpResponse<String> postAjax(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return post(path, form, base, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, String origin, Map<String, String> headers)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
@@ -45,6 +55,7 @@ final class PortalSession {
         if (origin != null) {
             request.header("Origin", origin);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -91,7 +102,11 @@ final class PortalSession {
 
     /** Signs in through the login form like a browser; returns the answer to the form post. */
     HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
-        String page = get("/login.xhtml").body();
+        return post("/login.xhtml", signInForm(username, password, get("/login.xhtml").body()), base);
+    }
+
+    /** The sign-in form of {@code page} as the browser posts it. */
+    static Map<String, String> signInForm(String username, String password, String page) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("signin", "signin");
         form.put("signin:username", username);
@@ -99,6 +114,17 @@ final class PortalSession {
         form.put("signin:next", "");
         form.put("signin:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page));
-        return post("/login.xhtml", form, base);
+        return form;
+    }
+
+    /** Makes the browser send session id {@code id} from now on, as if a response had just set it. */
+    void useSessionId(String id) {
+        cookies.getCookieStore().removeAll();
+        HttpCookie cookie = new HttpCookie("JSESSIONID", id);
+        // The host as domain: the one a server's cookie gets here, so a later Set-Cookie replaces this one.
+        cookie.setDomain(URI.create(base).getHost());
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
     }
 }

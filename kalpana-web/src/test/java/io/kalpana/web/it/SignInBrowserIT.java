@@ -16,6 +16,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,12 +79,12 @@ class SignInBrowserIT {
         assertTrue(driver.getCurrentUrl().contains("/login.xhtml"), driver.getCurrentUrl());
         Browser.screenshot(driver, "01-sign-in");
 
-        signIn(username, "not-the-password");
+        Browser.submitSignIn(driver, username, "not-the-password");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
         assertTrue(error.getText().contains("Wrong username or password"), error.getText());
         Browser.screenshot(driver, "02-wrong-password");
 
-        signIn(username, PASSWORD);
+        Browser.submitSignIn(driver, username, PASSWORD);
         wait.until(ExpectedConditions.titleContains("Your workspaces"));
         assertEquals(username, driver.findElement(By.id("signed-in-as")).getText());
         WebElement empty = driver.findElement(By.id("dashboard:empty"));
@@ -97,9 +98,9 @@ class SignInBrowserIT {
         // Only the name is under test here, not a container.
         driver.findElement(By.cssSelector("[id='create:startNow'] .ui-chkbox-box")).click();
         driver.findElement(By.id("create:createButton")).click();
-        WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dashboard\\:workspaces .k-name")));
-        assertEquals(hostile, cell.getText(), "the name is shown as text, not markup");
-        assertEquals("STOPPED", driver.findElement(By.cssSelector("#dashboard\\:workspaces .k-status-STOPPED")).getText(),
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#dashboard\\:workspaces .k-name")));
+        assertEquals(hostile, shown(By.cssSelector("#dashboard\\:workspaces .k-name")), "the name is shown as text, not markup");
+        assertEquals("STOPPED", shown(By.cssSelector("#dashboard\\:workspaces [class^=k-status-]")),
                 "unticking Start it now creates the workspace stopped");
         assertTrue(driver.findElements(By.cssSelector("#dashboard\\:workspaces img")).isEmpty(), "no image element was injected");
         assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
@@ -119,7 +120,7 @@ class SignInBrowserIT {
         String beta = fixture.workspace(token, "beta", "blank");
         fixture.workspace(token, "gamma", "blank");
         driver.get(base + "/");
-        signIn(username, PASSWORD);
+        Browser.submitSignIn(driver, username, PASSWORD);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#dashboard\\:workspaces .ui-datatable-header"), "3 workspace(s)"));
 
         // Newest first: gamma, beta, alpha. A workspace made elsewhere while the question is open would push beta down.
@@ -154,7 +155,7 @@ class SignInBrowserIT {
         String admin = api.token("admin", KalpanaDeployment.ADMIN_PASSWORD);
         api.setQuota(admin, username, 0, 5);
         driver.get(base + "/");
-        signIn(username, PASSWORD);
+        Browser.submitSignIn(driver, username, PASSWORD);
         wait.until(ExpectedConditions.titleContains("Your workspaces"));
         driver.get(base + "/workspace.xhtml?id=" + id);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("workspace:start"))).click();
@@ -166,6 +167,41 @@ class SignInBrowserIT {
                 "the button is usable again, not left at Starting…");
         Browser.screenshot(driver, "06-workspace-page-start-refused");
         assertEquals("STOPPED", api.get("/api/v1/workspaces/" + id, token).json().getString("status"));
+    }
+
+    @Test
+    void aClickAfterSigningOutInAnotherTabLeadsToTheSignInPageAndBack() throws Exception {
+        String token = api.token(username, PASSWORD);
+        String id = fixture.workspace(token, "kept", "blank");
+        driver.get(base + "/");
+        Browser.submitSignIn(driver, username, PASSWORD);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#dashboard\\:workspaces .ui-datatable-header"), "1 workspace(s)"));
+        String dashboard = driver.getWindowHandle();
+
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(base + "/");
+        driver.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.titleContains("Sign in"));
+        driver.close();
+        driver.switchTo().window(dashboard);
+
+        // Start is a partial request; before, its answer (the sign-in page) was dropped and the click did nothing.
+        driver.findElement(By.cssSelector("[id$=':start']")).click();
+        WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ended")));
+        assertTrue(ended.getText().contains("Your session has ended"), ended.getText());
+        Browser.screenshot(driver, "07-session-ended-in-another-tab");
+        assertEquals("STOPPED", api.get("/api/v1/workspaces/" + id, token).json().getString("status"),
+                "a click without a session changes nothing");
+
+        Browser.submitSignIn(driver, username, PASSWORD);
+        Browser.awaitSignedIn(driver, "Your workspaces");
+        assertTrue(driver.getCurrentUrl().endsWith("/index.xhtml"), "back where the person was: " + driver.getCurrentUrl());
+        assertEquals("kept", shown(By.cssSelector("#dashboard\\:workspaces .k-name")));
+    }
+
+    /** The text of an element, read again if the live reload replaces the element between finding and reading. */
+    private String shown(By element) {
+        return wait.until(d -> d.findElement(element).getText());
     }
 
     private void askToDelete(String name) {
@@ -200,13 +236,5 @@ class SignInBrowserIT {
     private List<String> namesThroughTheApi(String token) {
         return ((JsonArray) api.get("/api/v1/workspaces", token).jsonValue()).getValuesAs(JsonObject.class).stream()
                 .map(w -> w.getString("name")).toList();
-    }
-
-    private void signIn(String user, String password) {
-        WebElement usernameField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:username")));
-        usernameField.clear();
-        usernameField.sendKeys(user);
-        driver.findElement(By.id("signin:password")).sendKeys(password);
-        driver.findElement(By.id("signin:submit")).click();
     }
 }
