@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
@@ -21,10 +22,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +40,8 @@ import java.util.stream.Collectors;
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class StrictJsonBodies implements MessageBodyReader<Record> {
+
+    private static final Logger LOG = Logger.getLogger(StrictJsonBodies.class.getName());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -102,8 +108,23 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                     throw limit;
                 }
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException broken && !(t instanceof CharacterCodingException)) {
+                    throw unreadable(broken);
+                }
+            }
             throw malformed(String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * The body broke off while being read: not the sender's JSON at fault (bad UTF-8 is a CharacterCodingException and
+     * stays malformed_json), so the answer must not say it is. Logged, since the cause lies in the connection.
+     */
+    private static KalpanaException unreadable(IOException broken) {
+        LOG.log(Level.WARNING, "a request body could not be read to its end", broken);
+        return KalpanaException.invalid("body_unreadable", "The request body could not be read to its end ("
+                + shorten(String.valueOf(broken.getMessage())) + "); nothing was changed. Send the request again.");
     }
 
     private static KalpanaException malformed(String why) {

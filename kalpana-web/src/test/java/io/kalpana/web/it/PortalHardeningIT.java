@@ -181,24 +181,33 @@ class PortalHardeningIT {
         assertEquals(200, browser.get("/index.xhtml").statusCode());
     }
 
-    @Test
-    void aClickOnAPageWhoseSessionEndedLeadsToTheSignInPageWhichSaysSo() throws Exception {
-        String name = fixture.person("ended");
+    /** A person signed in through the form, with one stopped workspace, and the dashboard's view state. */
+    private record OnTheDashboard(String token, String workspace, PortalSession browser, String viewState) {
+    }
+
+    private OnTheDashboard onTheDashboard(String prefix) throws Exception {
+        String name = fixture.person(prefix);
         String token = api.token(name, PASSWORD);
         String id = fixture.workspace(token, "kept", "blank");
         PortalSession browser = new PortalSession(reported);
         assertEquals(302, browser.signIn(name, PASSWORD).statusCode());
-        String viewState = PortalSession.viewState(browser.get("/index.xhtml").body());
+        return new OnTheDashboard(token, id, browser, PortalSession.viewState(browser.get("/index.xhtml").body()));
+    }
+
+    @Test
+    void aClickOnAPageWhoseSessionEndedLeadsToTheSignInPageWhichSaysSo() throws Exception {
+        OnTheDashboard person = onTheDashboard("ended");
+        PortalSession browser = person.browser();
         assertEquals(302, browser.post("/signout", Map.of(), browser.base).statusCode(), "signed out in another tab");
 
         // The page's click is a partial request: the redirect must come as a partial response for the page to follow.
-        HttpResponse<String> click = browser.postAjax("/index.xhtml", PortalSession.deleteForm(0, id, viewState));
+        HttpResponse<String> click = browser.postAjax("/index.xhtml", PortalSession.deleteForm(0, person.workspace(), person.viewState()));
         assertEquals(200, click.statusCode(), click.body());
         assertTrue(click.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), click.headers().toString());
         String signInPage = java.net.URI.create(browser.base).getPath().replaceAll("/$", "")
                 + "/login.xhtml?next=%2Findex.xhtml&ended=true";
         assertTrue(click.body().contains("<redirect url=\"" + signInPage.replace("&", "&amp;") + "\"/>"), click.body());
-        assertEquals(200, api.get("/api/v1/workspaces/" + id, token).status(), "the click changed nothing");
+        assertEquals(200, api.get("/api/v1/workspaces/" + person.workspace(), person.token()).status(), "the click changed nothing");
 
         HttpResponse<String> reload = browser.get("/index.xhtml");
         assertEquals(302, reload.statusCode());
@@ -210,6 +219,41 @@ class PortalHardeningIT {
         assertFalse(neverSignedIn.headers().firstValue("Location").orElse("").contains("ended"),
                 "someone who never signed in is not told a session ended");
         assertFalse(stranger.get("/login.xhtml").body().contains("Your session has ended"));
+    }
+
+    @Test
+    void aClickOnAPageTheSessionNoLongerKeepsReloadsItAndSaysTheClickDidNothing() throws Exception {
+        OnTheDashboard person = onTheDashboard("stale");
+        PortalSession browser = person.browser();
+        // More pages opened since than the session keeps the state of (com.sun.faces.numberOfLogicalViews, 15).
+        for (int page = 0; page < 20; page++) {
+            assertEquals(200, browser.get("/index.xhtml").statusCode());
+        }
+        String context = java.net.URI.create(browser.base).getPath().replaceAll("/$", "");
+
+        HttpResponse<String> click = browser.postAjax("/index.xhtml", PortalSession.deleteForm(0, person.workspace(), person.viewState()));
+        assertEquals(200, click.statusCode(), click.body());
+        assertTrue(click.body().contains("<redirect url=\"" + context + "/index.xhtml\""), click.body());
+        assertEquals(200, api.get("/api/v1/workspaces/" + person.workspace(), person.token()).status(), "the click changed nothing");
+        assertTrue(browser.get("/index.xhtml").body().contains("This page had expired, so your last click did nothing"),
+                "the reloaded page says why nothing happened");
+        assertFalse(browser.get("/index.xhtml").body().contains("This page had expired"), "and says it once");
+
+        // Without JavaScript, and from the workspace page, whose address the bare form post does not carry.
+        HttpResponse<String> post = browser.post("/index.xhtml", PortalSession.createForm("late", "blank", "", "", person.viewState()), browser.base);
+        assertEquals(302, post.statusCode(), post.body());
+        assertTrue(post.headers().firstValue("Location").orElse("").endsWith(context + "/index.xhtml"), post.headers().toString());
+        assertFalse(api.get("/api/v1/workspaces", person.token()).body().contains("\"late\""));
+        HttpResponse<String> fromWorkspacePage = browser.postAjax("/workspace.xhtml", Map.of("workspace", "workspace",
+                "jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "workspace:start", "workspace:start", "workspace:start",
+                "jakarta.faces.ViewState", person.viewState()), Map.of("Referer", browser.base + "/workspace.xhtml?id=" + person.workspace()));
+        assertTrue(fromWorkspacePage.body().contains("<redirect url=\"" + context + "/workspace.xhtml?id=" + person.workspace() + "\""),
+                fromWorkspacePage.body());
+        HttpResponse<String> elsewhere = browser.postAjax("/workspace.xhtml", Map.of("workspace", "workspace",
+                "jakarta.faces.partial.ajax", "true", "jakarta.faces.ViewState", person.viewState()),
+                Map.of("Referer", "https://evil.example/workspace.xhtml?id=" + person.workspace()));
+        assertTrue(elsewhere.body().contains("<redirect url=\"" + context + "/workspace.xhtml\""), elsewhere.body());
+        assertEquals("STOPPED", api.get("/api/v1/workspaces/" + person.workspace(), person.token()).json().getString("status"));
     }
 
     @Test

@@ -43,7 +43,15 @@ final class PortalSession {
 
     /** A form post as a page's JavaScript sends it (a JSF partial request), from Kalpana's own origin. */
     HttpResponse<String> postAjax(String path, Map<String, String> form) throws IOException, InterruptedException {
-        return post(path, form, base, Map.of("Faces-Request", "partial/ajax"));
+        return postAjax(path, form, Map.of());
+    }
+
+    /** As {@link #postAjax(String, Map)}, with more headers (e.g. the Referer of the page clicked on). */
+    HttpResponse<String> postAjax(String path, Map<String, String> form, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Faces-Request", "partial/ajax");
+        return post(path, form, base, all);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String origin, Map<String, String> headers)

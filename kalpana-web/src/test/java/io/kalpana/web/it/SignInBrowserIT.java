@@ -199,6 +199,32 @@ class SignInBrowserIT {
         assertEquals("kept", shown(By.cssSelector("#dashboard\\:workspaces .k-name")));
     }
 
+    @Test
+    void aClickOnAPageLeftOpenTooLongReloadsItAndSaysTheClickDidNothing() throws Exception {
+        String token = api.token(username, PASSWORD);
+        String id = fixture.workspace(token, "kept", "blank");
+        driver.get(base + "/workspace.xhtml?id=" + id);
+        Browser.submitSignIn(driver, username, PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("workspace:start")));
+        String workspacePage = driver.getWindowHandle();
+
+        // Pages opened in another tab since: more than the session keeps the state of.
+        driver.switchTo().newWindow(WindowType.TAB);
+        for (int page = 0; page < 20; page++) {
+            driver.get(base + "/index.xhtml");
+        }
+        driver.close();
+        driver.switchTo().window(workspacePage);
+
+        driver.findElement(By.id("workspace:start")).click();
+        WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-item-container")));
+        assertTrue(said.getText().contains("This page had expired, so your last click did nothing"), said.getText());
+        assertTrue(driver.getCurrentUrl().endsWith("/workspace.xhtml?id=" + id), "the same page again: " + driver.getCurrentUrl());
+        Browser.screenshot(driver, "08-expired-page-reloaded");
+        assertEquals("STOPPED", api.get("/api/v1/workspaces/" + id, token).json().getString("status"));
+        assertEquals("kept", shown(By.id("workspace:name")));
+    }
+
     /** The text of an element, read again if the live reload replaces the element between finding and reading. */
     private String shown(By element) {
         return wait.until(d -> d.findElement(element).getText());

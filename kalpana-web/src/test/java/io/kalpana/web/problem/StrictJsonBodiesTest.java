@@ -4,12 +4,16 @@ import io.kalpana.problem.KalpanaException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StrictJsonBodiesTest {
 
@@ -53,6 +57,25 @@ class StrictJsonBodiesTest {
         assertEquals("wrong_json_type", refusal("{\"roles\":[1]}"));
         assertEquals("wrong_json_type", refusal("[{\"name\":\"a\"}]"));
         assertEquals("wrong_json_type", refusal("\"text\""));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBodyThatBreaksOffIsNotCalledMalformed() {
+        InputStream brokenOff = new SequenceInputStream(new ByteArrayInputStream("{\"name\":\"ha".getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Stream closed");
+                    }
+                });
+        KalpanaException refused = assertThrows(KalpanaException.class, () -> reader.readFrom(
+                (Class<Record>) (Class<?>) Request.class, Request.class, null, null, null, brokenOff));
+        assertEquals("body_unreadable", refused.code());
+        assertTrue(refused.getMessage().contains("Send the request again"), refused.getMessage());
+        assertEquals("malformed_json", assertThrows(KalpanaException.class,
+                () -> read(new byte[]{'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})).code(),
+                "bad UTF-8 is the sender's JSON at fault");
     }
 
     @Test
