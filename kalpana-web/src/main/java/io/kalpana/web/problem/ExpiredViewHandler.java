@@ -1,5 +1,6 @@
 package io.kalpana.web.problem;
 
+import io.kalpana.web.identity.LocalPath;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
@@ -50,7 +51,7 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String page = external.getRequestContextPath() + pageShown(request);
-        LOG.info(() -> "an expired page reloaded for " + external.getRemoteUser() + ": " + page);
+        LOG.info(() -> "workspace=* an expired page reloaded for " + external.getRemoteUser() + ": " + page);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, SAID, null));
         external.getFlash().setKeepMessages(true);
         try {
@@ -63,7 +64,8 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
 
     /**
      * The page as the browser shows it: its address, query included, is the Referer of the click (a form posts to
-     * the bare page, without e.g. the workspace page's id). Only a path of Kalpana's own on the same host is taken.
+     * the bare page, without e.g. the workspace page's id). Only a path of Kalpana's own on the same host is taken, and
+     * only as a {@link LocalPath}, so a Referer such as {@code http://kalpana//elsewhere/} cannot send anyone off the site.
      */
     private static String pageShown(HttpServletRequest request) {
         String posted = request.getRequestURI().substring(request.getContextPath().length());
@@ -79,7 +81,7 @@ public class ExpiredViewHandler extends ExceptionHandlerWrapper {
                 return posted;
             }
             String local = path.substring(request.getContextPath().length());
-            return shown.getRawQuery() == null ? local : local + "?" + shown.getRawQuery();
+            return LocalPath.orHome(shown.getRawQuery() == null ? local : local + "?" + shown.getRawQuery());
         } catch (IllegalArgumentException unreadable) {
             return posted;
         }

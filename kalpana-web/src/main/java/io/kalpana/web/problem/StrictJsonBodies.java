@@ -122,7 +122,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
      * stays malformed_json), so the answer must not say it is. Logged, since the cause lies in the connection.
      */
     private static KalpanaException unreadable(IOException broken) {
-        LOG.log(Level.WARNING, "a request body could not be read to its end", broken);
+        LOG.log(Level.WARNING, "workspace=* a request body could not be read to its end", broken);
         return KalpanaException.invalid("body_unreadable", "The request body could not be read to its end ("
                 + shorten(String.valueOf(broken.getMessage())) + "); nothing was changed. Send the request again.");
     }

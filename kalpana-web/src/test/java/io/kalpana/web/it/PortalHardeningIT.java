@@ -249,10 +249,14 @@ class PortalHardeningIT {
                 "jakarta.faces.ViewState", person.viewState()), Map.of("Referer", browser.base + "/workspace.xhtml?id=" + person.workspace()));
         assertTrue(fromWorkspacePage.body().contains("<redirect url=\"" + context + "/workspace.xhtml?id=" + person.workspace() + "\""),
                 fromWorkspacePage.body());
-        HttpResponse<String> elsewhere = browser.postAjax("/workspace.xhtml", Map.of("workspace", "workspace",
-                "jakarta.faces.partial.ajax", "true", "jakarta.faces.ViewState", person.viewState()),
+        Map<String, String> aClick = Map.of("workspace", "workspace", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.ViewState", person.viewState());
+        HttpResponse<String> elsewhere = browser.postAjax("/workspace.xhtml", aClick,
                 Map.of("Referer", "https://evil.example/workspace.xhtml?id=" + person.workspace()));
         assertTrue(elsewhere.body().contains("<redirect url=\"" + context + "/workspace.xhtml\""), elsewhere.body());
+        HttpResponse<String> offSite = browser.postAjax("/workspace.xhtml", aClick,
+                Map.of("Referer", browser.base + "//evil.example/workspace.xhtml"));
+        assertTrue(offSite.body().contains("<redirect url=\"" + context + "/\""), "a path that leaves the site goes home: " + offSite.body());
         assertEquals("STOPPED", api.get("/api/v1/workspaces/" + person.workspace(), person.token()).json().getString("status"));
     }
 

@@ -176,14 +176,11 @@ class SignInBrowserIT {
         driver.get(base + "/");
         Browser.submitSignIn(driver, username, PASSWORD);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#dashboard\\:workspaces .ui-datatable-header"), "1 workspace(s)"));
-        String dashboard = driver.getWindowHandle();
-
-        driver.switchTo().newWindow(WindowType.TAB);
-        driver.get(base + "/");
-        driver.findElement(By.id("signout")).click();
-        wait.until(ExpectedConditions.titleContains("Sign in"));
-        driver.close();
-        driver.switchTo().window(dashboard);
+        inAnotherTab(() -> {
+            driver.get(base + "/");
+            driver.findElement(By.id("signout")).click();
+            wait.until(ExpectedConditions.titleContains("Sign in"));
+        });
 
         // Start is a partial request; before, its answer (the sign-in page) was dropped and the click did nothing.
         driver.findElement(By.cssSelector("[id$=':start']")).click();
@@ -206,15 +203,12 @@ class SignInBrowserIT {
         driver.get(base + "/workspace.xhtml?id=" + id);
         Browser.submitSignIn(driver, username, PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("workspace:start")));
-        String workspacePage = driver.getWindowHandle();
-
         // Pages opened in another tab since: more than the session keeps the state of.
-        driver.switchTo().newWindow(WindowType.TAB);
-        for (int page = 0; page < 20; page++) {
-            driver.get(base + "/index.xhtml");
-        }
-        driver.close();
-        driver.switchTo().window(workspacePage);
+        inAnotherTab(() -> {
+            for (int page = 0; page < 20; page++) {
+                driver.get(base + "/index.xhtml");
+            }
+        });
 
         driver.findElement(By.id("workspace:start")).click();
         WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-item-container")));
@@ -223,6 +217,15 @@ class SignInBrowserIT {
         Browser.screenshot(driver, "08-expired-page-reloaded");
         assertEquals("STOPPED", api.get("/api/v1/workspaces/" + id, token).json().getString("status"));
         assertEquals("kept", shown(By.id("workspace:name")));
+    }
+
+    /** Does {@code what} in a second tab of the same browser (same session), closes it and comes back. */
+    private void inAnotherTab(Runnable what) {
+        String here = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        what.run();
+        driver.close();
+        driver.switchTo().window(here);
     }
 
     /** The text of an element, read again if the live reload replaces the element between finding and reading. */
