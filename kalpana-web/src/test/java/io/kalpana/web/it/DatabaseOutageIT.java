@@ -40,8 +40,7 @@ class DatabaseOutageIT {
 
     @Test
     void requestsFailWith503WhileTheDatabaseIsGoneAndSucceedOnceItIsBack() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("kalpana.test.artifacts", "target"))
-                .toAbsolutePath().getParent(), "outage-data-");
+        Path dataDir = TestData.newDirectory("outage-data-");
         Path store = dataDir.resolve("mongo.mv");
         database = new MongoServer(new H2Backend(store.toString()));
         int mongoPort;

@@ -76,8 +76,7 @@ class GitCredentialsOnDockerIT {
 
     @Test
     void credentialsCloneServeGitInsideAndStayHidden() throws Exception {
-        dataDir = Files.createTempDirectory(Path.of(System.getProperty("kalpana.test.artifacts", "target")).toAbsolutePath()
-                .getParent(), "git-credentials-");
+        dataDir = TestData.newDirectory("git-credentials-");
         git = new PrivateGitServer(dataDir.resolve("git"), "alice-git", token);
         image = imageTrusting(git.caCertificate());
         int mongoPort;

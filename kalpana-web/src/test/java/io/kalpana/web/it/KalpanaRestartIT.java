@@ -154,8 +154,7 @@ class KalpanaRestartIT {
 
     /** Starts Kalpana on a new data directory with this build's workspace ports and {@code options}. */
     private Api startKalpana(List<String> options) throws Exception {
-        dataDir = Files.createTempDirectory(Path.of(System.getProperty("kalpana.test.artifacts", "target")).toAbsolutePath()
-                .getParent(), "restart-data-");
+        dataDir = TestData.newDirectory("restart-data-");
         List<String> all = new java.util.ArrayList<>(List.of("-Dkalpana.admin.password=" + ADMIN_PASSWORD,
                 "-Dkalpana.ports.range=" + System.getProperty("kalpana.test.portRange", "46000-46999")));
         all.addAll(options);
