@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the Kalpana workspace image: kalpana-workspace:<version>.
+# Build the Kalpana workspace images, one per template: kalpana-workspace:<version> (blank) and
+# kalpana-workspace-<template>:<version> for java-maven, node and python (targets of one Dockerfile).
 #
 #   workspace-image/build.sh --bridge-jar PATH [--tag VERSION] [--force] [--base auto|registry|debootstrap]
 #
@@ -81,6 +82,12 @@ if [ -z "$VERSION" ]; then
 fi
 [ -n "$VERSION" ] || die "empty version; pass --tag"
 IMAGE="$IMAGE_REPO:$VERSION"
+# The templates besides blank; each is a Dockerfile target and an image named <repo>-<template>
+# (io.kalpana.image.TemplateImages names them the same way).
+TEMPLATES=(java-maven python node)
+TEMPLATE_DIR="$REPO_ROOT/kalpana-ejb/src/main/resources/templates"
+template_image() { if [ "$1" = blank ]; then echo "$IMAGE"; else echo "$IMAGE_REPO-$1:$VERSION"; fi; }
+ALL_IMAGES=("$IMAGE"); for t in "${TEMPLATES[@]}"; do ALL_IMAGES+=("$(template_image "$t")"); done
 
 # ---------------------------------------------------------------- timing helpers
 T_ALL=$(date +%s.%N)
@@ -115,26 +122,28 @@ step "docker engine" "$SCRIPT_DIR/docker-engine.sh"
 if ! docker buildx version >/dev/null 2>&1; then export DOCKER_BUILDKIT=0; fi
 
 JAR_SHA="$(sha256sum "$BRIDGE_JAR" | cut -d' ' -f1)"
-# The files that make the image what it is, besides the bridge jar: an image built from other ones is stale.
+# The files that make the images what they are, besides the bridge jar: an image built from other ones is stale.
+# The java-maven starter's pom is among them: its image's Maven repository holds what that pom needs.
 RECIPE_SHA="$(cat "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" \
-  "$SCRIPT_DIR/git-credential-kalpana" | sha256sum | cut -d' ' -f1)"
-if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
-  have_recipe="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.recipe-sha256" }}' "$IMAGE" 2>/dev/null || true)"
-  if [ "$have_recipe" != "$RECIPE_SHA" ]; then
-    log "image $IMAGE was built from another Dockerfile, entrypoint or helper script: rebuilding it."
-    FORCE=1
-  fi
-fi
-if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  "$SCRIPT_DIR/git-credential-kalpana" "$TEMPLATE_DIR/java-maven/pom.xml" | sha256sum | cut -d' ' -f1)"
+# stale_reason IMAGE: why IMAGE must be built again (nothing when it is up to date).
+stale_reason() {
+  docker image inspect "$1" >/dev/null 2>&1 || { echo "it is not there"; return; }
+  local have_recipe have_sha
+  have_recipe="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.recipe-sha256" }}' "$1" 2>/dev/null || true)"
+  [ "$have_recipe" = "$RECIPE_SHA" ] || { echo "it was built from another Dockerfile, entrypoint, helper script or starter"; return; }
   # The bridge jar is built reproducibly (kalpana-bridge/pom.xml), so another jar means other bridge code.
-  have_sha="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.bridge-jar-sha256" }}' "$IMAGE" 2>/dev/null || true)"
-  if [ "$have_sha" != "$JAR_SHA" ]; then
-    log "image $IMAGE holds another bridge jar (sha256 ${have_sha:-unknown}): rebuilding it with $BRIDGE_JAR."
-    FORCE=1
-  fi
+  have_sha="$(docker image inspect -f '{{ index .Config.Labels "org.kalpana.bridge-jar-sha256" }}' "$1" 2>/dev/null || true)"
+  [ "$have_sha" = "$JAR_SHA" ] || echo "it holds another bridge jar (sha256 ${have_sha:-unknown})"
+}
+if [ "$FORCE" = 0 ]; then
+  for image in "${ALL_IMAGES[@]}"; do
+    reason="$(stale_reason "$image")"
+    if [ -n "$reason" ]; then log "rebuilding the images: $image is stale ($reason)."; FORCE=1; break; fi
+  done
 fi
-if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
-  log "image $IMAGE already present and up to date: reusing it (use --force to rebuild)."
+if [ "$FORCE" = 0 ]; then
+  log "images ${ALL_IMAGES[*]} already present and up to date: reusing them (use --force to rebuild)."
   exit 0
 fi
 
@@ -267,6 +276,12 @@ rm -rf "$CTX"; mkdir -p "$CTX/downloads"
 cp "$SCRIPT_DIR/Dockerfile" "$SCRIPT_DIR/kalpana-entrypoint" "$SCRIPT_DIR/kalpana-profile.sh" \
   "$SCRIPT_DIR/git-credential-kalpana" "$CTX/"
 cp "$BRIDGE_JAR" "$CTX/kalpana-bridge.jar"
+# The java-maven starter as a new workspace gets it (the template's manifest: resource, path in /workspace).
+while read -r resource path; do
+  case "$resource" in ''|'#'*) continue ;; esac
+  mkdir -p "$(dirname "$CTX/starter-java-maven/$path")"
+  cp "$TEMPLATE_DIR/java-maven/$resource" "$CTX/starter-java-maven/$path"
+done < "$TEMPLATE_DIR/java-maven/manifest"
 # Extra CA certificates of this host (e.g. a TLS-intercepting egress proxy) go into the image,
 # so npm inside the build and the IDE's terminal trust the same registries the host does.
 mkdir -p "$CTX/ca-certificates"
@@ -315,8 +330,13 @@ BUILD_ARGS=(
 step "docker build (builder: node + code-server)" \
   docker build --force-rm "${BUILD_ARGS[@]}" --target builder -t "$BUILDER_IMAGE" "$CTX" ||
   die "docker build of the builder stage failed"
-step "docker build (final image $IMAGE)" \
-  docker build --force-rm "${BUILD_ARGS[@]}" -t "$IMAGE" "$CTX" || die "docker build failed"
+# The classic builder runs every stage before the target, so the first build makes the tools of all templates
+# and the others find them in the layer cache.
+for template in blank "${TEMPLATES[@]}"; do
+  step "docker build ($template: $(template_image "$template"))" \
+    docker build --force-rm "${BUILD_ARGS[@]}" --label "org.kalpana.template=$template" --target "$template" \
+      -t "$(template_image "$template")" "$CTX" || die "docker build of the $template image failed"
+done
 
 # Keep the npm cache for builds after the docker layer cache is gone (written once, see above).
 save_npm_snapshot() {
@@ -330,4 +350,7 @@ if [ ! -d "$NPM_SNAPSHOT" ]; then
 fi
 rm -rf "$CTX"
 
-log "built $IMAGE ($(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'), base $BASE_IMAGE, bridge jar $BRIDGE_JAR)"
+for image in "${ALL_IMAGES[@]}"; do
+  log "built $image ($(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}'))"
+done
+log "base $BASE_IMAGE, bridge jar $BRIDGE_JAR"

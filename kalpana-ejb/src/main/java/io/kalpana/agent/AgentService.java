@@ -7,6 +7,7 @@ import io.kalpana.config.KalpanaConfig;
 import io.kalpana.identity.Caller;
 import io.kalpana.identity.Role;
 import io.kalpana.identity.Username;
+import io.kalpana.metrics.KalpanaMetrics;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.runtime.WorkspaceRuntime;
 import io.kalpana.workspace.ActivitySignal;
@@ -29,6 +30,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +54,9 @@ public class AgentService implements AgentTurnObserver {
 
     @Inject
     WorkspaceService workspaces;
+
+    @Inject
+    KalpanaMetrics metrics;
 
     @Inject
     WorkspaceSecretStore secrets;
@@ -138,6 +143,7 @@ public class AgentService implements AgentTurnObserver {
                 arguments.length() <= AUDITED_ARGUMENT_CHARS ? arguments
                         : arguments.substring(0, AUDITED_ARGUMENT_CHARS) + "…");
         activity.fire(WorkspaceActivity.now(workspace, ActivitySignal.BRIDGE_COMMAND));
+        metrics.toolCalled(call.name());
     }
 
     @Override
@@ -147,6 +153,8 @@ public class AgentService implements AgentTurnObserver {
             heartbeat.cancel(false);
         }
         activity.fire(WorkspaceActivity.now(workspace, ActivitySignal.AGENT_TURN));
+        metrics.agentTurnEnded(summary.outcome().name().toLowerCase(Locale.ROOT), summary.usage().input(),
+                summary.usage().output());
     }
 
     @PreDestroy

@@ -147,6 +147,10 @@ public class KalpanaConfig {
     Optional<String> credentialsKey;
 
     @Inject
+    @ConfigProperty(name = "kalpana.metrics.token")
+    Optional<String> metricsToken;
+
+    @Inject
     @ConfigProperty(name = "kalpana.admin.sample-interval")
     Duration adminSampleInterval;
 
@@ -359,6 +363,11 @@ public class KalpanaConfig {
     /** Secret: the base64 AES key of stored Git credentials; empty means a key generated into the data dir. */
     public Optional<String> credentialsKey() {
         return credentialsKey.filter(key -> !key.isBlank());
+    }
+
+    /** Secret: the bearer token a Prometheus scraper sends for /api/v1/admin/metrics; empty: admins' tokens only. */
+    public Optional<String> metricsToken() {
+        return metricsToken.filter(token -> !token.isBlank());
     }
 
     /** How often the capacity chart is sampled; at least 10 seconds, so a typo cannot make Docker busy. */

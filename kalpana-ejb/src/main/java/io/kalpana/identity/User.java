@@ -34,6 +34,10 @@ public class User {
     @Column
     private Instant createdAt;
 
+    /** The identity provider's groups at the last sign-in, which decide the images offered (empty for others). */
+    @Column
+    private List<String> groups = new ArrayList<>();
+
     protected User() {
     }
 
@@ -73,14 +77,32 @@ public class User {
         return createdAt;
     }
 
+    /** This account with the provider's groups as they are now. */
+    public User withGroups(Set<String> newGroups) {
+        User changed = new User(username(), displayName, email, passwordHash, roles(), createdAt);
+        changed.groups = newGroups.stream().sorted().toList();
+        return changed;
+    }
+
+    public Set<String> groups() {
+        return groups == null ? Set.of() : Set.copyOf(groups);
+    }
+
     /**
      * This account as the identity provider describes it now: name, email and roles follow the provider, while
      * the username, creation time and (absent) password stay. Empty when nothing changed.
      */
     public Optional<User> refreshedFrom(String newDisplayName, String newEmail, Set<Role> newRoles) {
-        User refreshed = new User(username(), newDisplayName, newEmail, passwordHash, newRoles, createdAt);
+        return refreshedFrom(newDisplayName, newEmail, newRoles, groups());
+    }
+
+    /** As {@link #refreshedFrom(String, String, Set)}, the provider's groups included. */
+    public Optional<User> refreshedFrom(String newDisplayName, String newEmail, Set<Role> newRoles,
+                                        Set<String> newGroups) {
+        User refreshed = new User(username(), newDisplayName, newEmail, passwordHash, newRoles, createdAt)
+                .withGroups(newGroups);
         boolean same = Objects.equals(displayName, refreshed.displayName) && Objects.equals(email, refreshed.email)
-                && roles.equals(refreshed.roles);
+                && roles.equals(refreshed.roles) && groups().equals(refreshed.groups());
         return same ? Optional.empty() : Optional.of(refreshed);
     }
 

@@ -56,15 +56,17 @@ public class UserService {
     /**
      * The account of someone the company's identity provider vouched for, created without a password at their
      * first sign-in. Sessions and tokens take their roles from the provider's token; the record follows it at
-     * every sign-in too, so the admin console and the quotas see the groups the provider gives today.
+     * every sign-in too, so the admin console, the quotas and the images offered see the roles and groups the
+     * provider gives today.
      */
-    public User provisionFromProvider(Username username, String displayName, String email, Set<Role> roles) {
+    public User provisionFromProvider(Username username, String displayName, String email, Set<Role> roles,
+                                      Set<String> groups) {
         Optional<User> existing = find(username);
         if (existing.isPresent()) {
-            return refresh(existing.get(), lenientDisplayName(displayName, username), lenientEmail(email), roles);
+            return refresh(existing.get(), lenientDisplayName(displayName, username), lenientEmail(email), roles, groups);
         }
         User user = new User(username, lenientDisplayName(displayName, username), lenientEmail(email), null, roles,
-                Instant.now(Clock.systemUTC()));
+                Instant.now(Clock.systemUTC())).withGroups(groups);
         try {
             template.insert(user);
         } catch (RuntimeException e) {
@@ -80,8 +82,8 @@ public class UserService {
         return user;
     }
 
-    private User refresh(User known, String displayName, String email, Set<Role> roles) {
-        Optional<User> changed = known.refreshedFrom(displayName, email, roles);
+    private User refresh(User known, String displayName, String email, Set<Role> roles, Set<String> groups) {
+        Optional<User> changed = known.refreshedFrom(displayName, email, roles, groups);
         if (changed.isEmpty()) {
             return known;
         }

@@ -1,5 +1,6 @@
 package io.kalpana.reaper;
 
+import io.kalpana.metrics.KalpanaMetrics;
 import io.kalpana.port.PortPair;
 import io.kalpana.runtime.IdeHeartbeat;
 import io.kalpana.runtime.WorkspaceRuntime;
@@ -9,6 +10,7 @@ import io.kalpana.workspace.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,9 +27,16 @@ public class LifecycleReaperActions implements ReaperActions {
     @Inject
     WorkspaceRuntime runtime;
 
+    @Inject
+    KalpanaMetrics metrics;
+
     @Override
     public boolean stop(WorkspaceId id, WorkspaceLifecycle.SystemStop why, long seenActivityMillis, String reason) {
-        return lifecycle.stopBySystem(id, why, seenActivityMillis, reason);
+        boolean stopped = lifecycle.stopBySystem(id, why, seenActivityMillis, reason);
+        if (stopped) {
+            metrics.stoppedBySystem(why.name().toLowerCase(Locale.ROOT));
+        }
+        return stopped;
     }
 
     @Override
@@ -43,6 +52,7 @@ public class LifecycleReaperActions implements ReaperActions {
     @Override
     public void delete(WorkspaceId id, String reason) {
         workspaces.deleteBySystem(id, reason);
+        metrics.deletedBySystem();
     }
 
     @Override

@@ -43,8 +43,10 @@ final class DockerFailures {
 
     static KalpanaException imageMissing(String image, Throwable cause) {
         return KalpanaException.unavailable("workspace_image_missing", "The workspace image " + image
-                + " is not on the Docker host. Build it with ./kalpana image (or workspace-image/build.sh"
-                + " --bridge-jar kalpana-bridge/server/target/kalpana-bridge.jar), or set kalpana.workspace.image.", cause);
+                + " is not on the Docker host. Kalpana's own images are built with ./kalpana image (or"
+                + " workspace-image/build.sh --bridge-jar kalpana-bridge/server/target/kalpana-bridge.jar); an image an"
+                + " admin registered must be pulled or loaded onto the Docker host, or the workspace moved to another.",
+                cause);
     }
 
     /** Connection trouble reaches us as I/O exceptions wrapped by the transport, never as a DockerException. */

@@ -119,8 +119,10 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
         try {
             long prepared = System.nanoTime();
             listener.step(StartStep.CREATING_CONTAINER);
-            String containerId = call(() -> createReplacingLeftover(docker, launch, secrets, firstFilesVariable),
-                    "create the workspace container");
+            // The launch's image, so that a missing one is named in the refusal.
+            RuntimeSettings launched = launch.image().map(image -> settings.withImage(image.value())).orElse(settings);
+            String containerId = call(() -> createReplacingLeftover(docker, launch, launched.image(), secrets,
+                    firstFilesVariable), "create the workspace container", launched);
             if (!firstFiles.isEmpty() && firstFilesVariable.isEmpty()) {
                 // Too large for the variable: into the created container, so the IDE still opens on them.
                 copyInto(docker, containerId, firstFiles);
@@ -414,18 +416,18 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 .withTarInputStream(new java.io.ByteArrayInputStream(tar)).exec();
     }
 
-    private String createReplacingLeftover(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets,
-                                           Optional<String> firstFilesVariable) {
+    private String createReplacingLeftover(DockerClient docker, WorkspaceLaunch launch, String image,
+                                           WorkspaceSecrets secrets, Optional<String> firstFilesVariable) {
         try {
-            return create(docker, launch, secrets, firstFilesVariable);
+            return create(docker, launch, image, secrets, firstFilesVariable);
         } catch (ConflictException nameTaken) {
             LOG.info(() -> "workspace=" + launch.id() + " replacing a container left from an earlier run");
             removeIfPresent(docker, ContainerNaming.container(launch.id()));
-            return create(docker, launch, secrets, firstFilesVariable);
+            return create(docker, launch, image, secrets, firstFilesVariable);
         }
     }
 
-    private String create(DockerClient docker, WorkspaceLaunch launch, WorkspaceSecrets secrets,
+    private String create(DockerClient docker, WorkspaceLaunch launch, String image, WorkspaceSecrets secrets,
                           Optional<String> firstFilesVariable) {
         ExposedPort ide = ExposedPort.tcp(IDE_PORT);
         ExposedPort bridge = ExposedPort.tcp(BRIDGE_PORT);
@@ -455,7 +457,7 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
                 "KALPANA_WORKSPACE_ID=" + launch.id().value()));
         launch.kalpanaUrl().ifPresent(url -> env.add("KALPANA_URL=" + url));
         firstFilesVariable.ifPresent(env::add);
-        return docker.createContainerCmd(settings.image())
+        return docker.createContainerCmd(image)
                 .withName(ContainerNaming.container(launch.id()))
                 .withLabels(ContainerNaming.labels(launch.id(), launch.owner(), installation.get()))
                 .withUser(WORKSPACE_USER)
@@ -635,10 +637,14 @@ public class DockerWorkspaceRuntime implements WorkspaceRuntime, AutoCloseable {
     }
 
     private <T> T call(DockerCall<T> action, String attempted) {
+        return call(action, attempted, settings);
+    }
+
+    private <T> T call(DockerCall<T> action, String attempted, RuntimeSettings translatedWith) {
         try {
             return action.run();
         } catch (RuntimeException e) {
-            throw DockerFailures.translate(e, settings, attempted);
+            throw DockerFailures.translate(e, translatedWith, attempted);
         }
     }
 

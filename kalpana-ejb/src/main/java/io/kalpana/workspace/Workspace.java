@@ -1,6 +1,7 @@
 package io.kalpana.workspace;
 
 import io.kalpana.identity.Username;
+import io.kalpana.image.ImageName;
 import io.kalpana.port.HostPort;
 import io.kalpana.port.PortPair;
 import jakarta.nosql.Column;
@@ -42,6 +43,10 @@ public class Workspace {
 
     @Column
     private String nixConfig;
+
+    /** The name of its image in the catalog; absent on workspaces made before images were known. */
+    @Column
+    private String image;
 
     @Column
     private String containerId;
@@ -87,7 +92,7 @@ public class Workspace {
     }
 
     Workspace(WorkspaceId id, WorkspaceName name, Username owner, WorkspaceTemplate template, RepoUrl repoUrl,
-              NixConfig nixConfig, Instant now) {
+              NixConfig nixConfig, ImageName image, Instant now) {
         this.id = id.value();
         this.name = name.value();
         this.nameKey = name.key();
@@ -96,6 +101,7 @@ public class Workspace {
         this.template = template.id();
         this.repoUrl = repoUrl == null ? null : repoUrl.value();
         this.nixConfig = nixConfig == null ? null : nixConfig.text();
+        this.image = image.value();
         this.createdAt = now;
         this.updatedAt = now;
         this.lastActivityAt = now;
@@ -129,6 +135,11 @@ public class Workspace {
 
     public Optional<RepoUrl> repoUrl() {
         return Optional.ofNullable(repoUrl).map(RepoUrl::new);
+    }
+
+    /** The image it runs on: the one it was made with, or the one an admin moved it to. */
+    public ImageName image() {
+        return image == null ? new ImageName(template().id()) : new ImageName(image);
     }
 
     public Optional<NixConfig> nixConfig() {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class WorkspaceDirectory {
 
-    private static final Bson ROW_FIELDS = Projections.include("name", "owner", "status", "statusReason", "template",
+    private static final Bson ROW_FIELDS = Projections.include("name", "owner", "status", "statusReason", "template", "image",
             "idePort", "bridgePort", "createdAt", "updatedAt");
 
     private Supplier<MongoDatabase> database;
@@ -135,6 +135,7 @@ public class WorkspaceDirectory {
         return new WorkspaceRow(new WorkspaceId(document.getString("_id")), document.getString("name"),
                 new Username(document.getString("owner")), WorkspaceStatus.valueOf(document.getString("status")),
                 Optional.ofNullable(document.getString("statusReason")), document.getString("template"),
+                Optional.ofNullable(document.getString("image")).orElse(document.getString("template")),
                 Optional.ofNullable(document.getInteger("idePort")), Optional.ofNullable(document.getInteger("bridgePort")),
                 instant(document.get("createdAt")), instant(document.get("updatedAt")));
     }

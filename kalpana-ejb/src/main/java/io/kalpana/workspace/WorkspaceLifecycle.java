@@ -2,6 +2,9 @@ package io.kalpana.workspace;
 
 import io.kalpana.audit.AuditLog;
 import io.kalpana.identity.Caller;
+import io.kalpana.image.ImageCatalog;
+import io.kalpana.image.ImageReference;
+import io.kalpana.metrics.KalpanaMetrics;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.port.PortPair;
 import io.kalpana.problem.KalpanaException;
@@ -23,6 +26,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +84,12 @@ public class WorkspaceLifecycle {
 
     @Inject
     KalpanaCallbackUrl callbackUrl;
+
+    @Inject
+    ImageCatalog images;
+
+    @Inject
+    KalpanaMetrics metrics;
 
     /** A started workspace; the secrets are there only when this call started its container. */
     public record Started(Workspace workspace, Optional<WorkspaceSecrets> secrets) {
@@ -383,6 +393,7 @@ public class WorkspaceLifecycle {
                     throw overtaken(workspace);
                 }
                 long recorded = System.nanoTime();
+                metrics.startSucceeded(Duration.ofNanos(readyAt - began));
                 LOG.info(() -> "workspace=" + id + " RUNNING on ide=" + leased.ide() + " bridge=" + leased.bridge()
                         + " (waited for its turn " + (turnAt - began) / 1_000_000 + " ms, ports and container "
                         + (readyAt - turnAt) / 1_000_000 + " ms, recorded in " + (recorded - readyAt) / 1_000_000 + " ms)");
@@ -405,11 +416,13 @@ public class WorkspaceLifecycle {
     private StartedContainer startOnFreePorts(Workspace workspace, StartProgress progress) {
         WorkspaceId id = workspace.id();
         FirstFiles firstFiles = firstFiles(workspace);
+        ImageReference image = images.forWorkspace(workspace).reference();
         for (int attempt = 1; ; attempt++) {
             progress.step(StartStep.LEASING_PORTS);
             PortPair leased = ports.allocate(id.value(), workspace.owner().value());
             try {
-                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url(), firstFiles), progress);
+                return runtime.start(new WorkspaceLaunch(id, workspace.owner(), leased, callbackUrl.url(), firstFiles,
+                        Optional.of(image)), progress);
             } catch (KalpanaException e) {
                 if (!WorkspaceRuntime.HOST_PORT_BUSY.equals(e.code()) || attempt == PORT_ATTEMPTS) {
                     throw e;
@@ -508,6 +521,7 @@ public class WorkspaceLifecycle {
                 LOG.log(Level.WARNING, "workspace=" + id + " volume of a deleted workspace could not be removed", cleanup);
             }
         }
+        metrics.startFailed(problem.code());
         LOG.warning(() -> "workspace=" + id + " start failed: " + problem.code() + ": " + problem.getMessage());
         return problem;
     }

@@ -7,6 +7,9 @@ import io.kalpana.port.PortAllocator;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.quota.QuotaService;
 import io.kalpana.store.DuplicateKey;
+import io.kalpana.image.ImageCatalog;
+import io.kalpana.image.ImageName;
+import io.kalpana.image.WorkspaceImage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,9 +46,16 @@ public class WorkspaceService {
     @Inject
     QuotaService quotas;
 
+    @Inject
+    ImageCatalog images;
+
+    @Inject
+    WorkspaceStates states;
+
     public Workspace create(Caller caller, NewWorkspace request) {
+        WorkspaceImage image = images.choose(caller, request.template(), request.image());
         Workspace workspace = new Workspace(WorkspaceId.generate(), request.name(), caller.username(),
-                request.template(), request.repoUrl(), request.nixConfig(), Instant.now(Clock.systemUTC()));
+                request.template(), request.repoUrl(), request.nixConfig(), image.name(), Instant.now(Clock.systemUTC()));
         try {
             quotas.admitCreate(caller.username(), () -> template.insert(workspace));
         } catch (RuntimeException e) {
@@ -57,8 +67,30 @@ public class WorkspaceService {
         }
         audit.record(caller.username(), "workspace.create", "workspace:" + workspace.id(), "name=" + workspace.name());
         LOG.info(() -> "workspace=" + workspace.id() + " created by " + caller.username()
-                + " template=" + workspace.template().id());
+                + " template=" + workspace.template().id() + " image=" + image.name());
         return workspace;
+    }
+
+    /**
+     * Moves a STOPPED workspace to another registered image, for admins: its volume, and so its files, stay, and its
+     * next start runs the new image. A running one is refused, since its container runs the old image.
+     */
+    public Workspace moveToImage(Caller caller, WorkspaceId id, ImageName imageName) {
+        if (!caller.isAdmin()) {
+            throw KalpanaException.forbidden("admin_only", "Only admins move workspaces to another image");
+        }
+        Workspace workspace = get(caller, id);
+        WorkspaceImage image = images.find(imageName).orElseThrow(() -> KalpanaException.invalid("unknown_image",
+                "There is no image '" + imageName + "'"));
+        ImageName before = workspace.image();
+        if (!states.moveStoppedToImage(id, image.name())) {
+            throw KalpanaException.conflict("workspace_not_stopped", "Workspace '" + workspace.name() + "' is "
+                    + states.statusOf(id).map(Enum::name).orElse("gone") + "; stop it before moving it to another image");
+        }
+        audit.record(caller.username(), "workspace.image", "workspace:" + id, "from=" + before + " to=" + image.name());
+        LOG.info(() -> "workspace=" + id + " moved from image " + before + " to " + image.name() + " by "
+                + caller.username());
+        return get(caller, id);
     }
 
     /** The caller's own workspaces, newest first. */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.kalpana.identity.Username;
+import io.kalpana.image.ImageName;
 import io.kalpana.port.PortPair;
 import io.kalpana.store.MongoConnection;
 import io.kalpana.store.StoreUnavailable;
@@ -171,6 +172,14 @@ public class WorkspaceStates {
                 Filters.and(Filters.eq(ID, id.value()), Filters.eq(STATUS, WorkspaceStatus.STOPPED.name())),
                 Updates.combine(Updates.set(STOPPED_AT, clock.instant().toString()), Updates.set(WARNING, null),
                         Updates.set(WARNING_KIND, null), Updates.set(WARNED_AT, null))).getMatchedCount() > 0);
+    }
+
+    /** Moves a STOPPED workspace to another image; false when it is not stopped (or gone). */
+    public boolean moveStoppedToImage(WorkspaceId id, ImageName image) {
+        return StoreUnavailable.guard(() -> collection().updateOne(
+                Filters.and(Filters.eq(ID, id.value()), Filters.eq(STATUS, WorkspaceStatus.STOPPED.name())),
+                Updates.combine(Updates.set("image", image.value()), Updates.set(UPDATED_AT,
+                        clock.instant().toString()))).getMatchedCount() > 0);
     }
 
     /** Claims a stop; the status it stopped from tells a stop that overtook a start from an ordinary one. */

@@ -36,4 +36,18 @@ class UserTest {
         assertEquals("erin@corp.example", erin.refreshedFrom("Erin", "erin@corp.example", Set.of(Role.USER))
                 .orElseThrow().email());
     }
+
+    @Test
+    void theProvidersGroupsAreKeptAndFollowedLikeTheRoles() {
+        assertEquals(Set.of(), erin.groups(), "no groups until a provider names some");
+        User inTeams = erin.refreshedFrom("Erin", "erin@example.com", Set.of(Role.USER), Set.of("team-b", "team-a"))
+                .orElseThrow();
+        assertEquals(Set.of("team-a", "team-b"), inTeams.groups());
+        assertTrue(inTeams.refreshedFrom("Erin", "erin@example.com", Set.of(Role.USER), Set.of("team-a", "team-b"))
+                .isEmpty(), "the same groups in another order change nothing");
+        assertTrue(inTeams.refreshedFrom("Erin", "erin@example.com", Set.of(Role.USER)).isEmpty(),
+                "a refresh that does not name groups keeps them");
+        assertEquals(Set.of("team-a"), inTeams.refreshedFrom("Erin", "erin@example.com", Set.of(Role.USER),
+                Set.of("team-a")).orElseThrow().groups());
+    }
 }

@@ -57,22 +57,23 @@ class IdleReaperDockerIT {
     private static final Duration SWEEP = Duration.ofSeconds(3);
 
     private WorkspaceDocuments documents;
-    private DockerTestSupport docker;
+    private DockerWorkspaces workspaces;
     private DockerWorkspaceRuntime runtime;
     private WorkspaceStates states;
     private WorkspaceLifecycle lifecycle;
     private ActivityRecorder recorder;
     private final RecordingAuditLog audit = new RecordingAuditLog();
-    private final List<WorkspaceId> created = new ArrayList<>();
+    private List<WorkspaceId> created;
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(3);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void setUp() {
-        documents = new WorkspaceDocuments();
-        docker = new DockerTestSupport();
-        runtime = new DockerWorkspaceRuntime(DockerTestSupport.settings());
+        workspaces = new DockerWorkspaces();
+        documents = workspaces.documents();
+        runtime = workspaces.runtime();
+        created = workspaces.created();
         states = new WorkspaceStates(documents::database, Clock.systemUTC());
         LiveSettings live = new LiveSettings(IDLE, WARN, Optional.empty(), Optional.empty(), 10, 10);
         SettingsService settings = new SettingsService(documents::database, () -> live, audit, Clock.systemUTC());
@@ -87,19 +88,7 @@ class IdleReaperDockerIT {
     void tearDown() throws InterruptedException {
         background.shutdownNow();
         background.awaitTermination(10, TimeUnit.SECONDS);
-        try {
-            for (WorkspaceId id : created) {
-                try {
-                    runtime.deleteVolume(id);
-                } catch (RuntimeException ignored) {
-                    // best effort: DockerTestSupport below reports what it cannot remove
-                }
-            }
-            docker.close();
-        } finally {
-            runtime.close();
-            documents.close();
-        }
+        workspaces.close();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.kalpana.workspace;
 
+import io.kalpana.image.ImageCatalog;
+import io.kalpana.image.ImageReference;
+import io.kalpana.image.TemplateImages;
+import io.kalpana.metrics.KalpanaMetrics;
+import io.kalpana.runtime.DockerTestSupport;
 import io.kalpana.runtime.KalpanaCallbackUrl;
 import com.mongodb.client.MongoDatabase;
 import io.kalpana.audit.AuditLog;
@@ -11,6 +16,7 @@ import io.kalpana.runtime.WorkspaceRuntime;
 import org.bson.Document;
 
 import java.util.Optional;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -33,7 +39,20 @@ public final class ReaperTestWiring {
         wired.quotas = quotas;
         wired.startSlots = new StartSlots(2);
         wired.noteWriters = Runnable::run;
+        wired.images = images(database, DockerTestSupport.settings().image());
+        wired.metrics = new KalpanaMetrics();
         return wired;
+    }
+
+    /** The catalog of a Kalpana whose kalpana.workspace.image is {@code blank}; nobody is in a group. */
+    public static ImageCatalog images(Supplier<MongoDatabase> database, String blank) {
+        return new ImageCatalog(database, new TemplateImages(new ImageReference(blank)), user -> Set.of(),
+                new AuditLog() {
+                    @Override
+                    public void record(Username actor, String action, String target, String detail) {
+                        // not under test
+                    }
+                }, Clock.systemUTC());
     }
 
     public static PortAllocator portAllocator() {

@@ -51,7 +51,7 @@ final class WorkspaceDocuments implements AutoCloseable {
     Workspace insert(String name, WorkspaceTemplate template, RepoUrl repo, NixConfig nix, WorkspaceStatus status) {
         Instant now = Instant.now();
         Workspace workspace = new Workspace(WorkspaceId.generate(), new WorkspaceName(name), new Username("tester"),
-                template, repo, nix, now);
+                template, repo, nix, new io.kalpana.image.ImageName(template.id()), now);
         Document document = new Document("_id", workspace.id().value())
                 .append("name", workspace.name().value())
                 .append("nameKey", workspace.name().key())
@@ -61,6 +61,7 @@ final class WorkspaceDocuments implements AutoCloseable {
                 .append("template", template.id())
                 .append("repoUrl", repo == null ? null : repo.value())
                 .append("nixConfig", nix == null ? null : nix.text())
+                .append("image", template.id())
                 .append("containerId", null)
                 .append("idePort", null)
                 .append("bridgePort", null)

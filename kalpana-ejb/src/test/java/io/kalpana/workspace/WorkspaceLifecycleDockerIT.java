@@ -47,20 +47,23 @@ class WorkspaceLifecycleDockerIT {
     private static final Caller TESTER = new Caller(new Username("tester"), Set.of(Role.USER));
     private static final Caller STRANGER = new Caller(new Username("stranger"), Set.of(Role.USER));
 
+    private DockerWorkspaces workspaces;
     private WorkspaceDocuments documents;
     private DockerTestSupport docker;
     private DockerWorkspaceRuntime runtime;
     private InMemoryPortAllocator ports;
     private WorkspaceStates states;
     private WorkspaceLifecycle lifecycle;
-    private final List<WorkspaceId> created = new ArrayList<>();
+    private List<WorkspaceId> created;
     private StartSlots startSlots = new StartSlots(2);
 
     @BeforeEach
     void setUp() {
-        documents = new WorkspaceDocuments();
-        docker = new DockerTestSupport();
-        runtime = new DockerWorkspaceRuntime(DockerTestSupport.settings());
+        workspaces = new DockerWorkspaces();
+        documents = workspaces.documents();
+        docker = workspaces.docker();
+        runtime = workspaces.runtime();
+        created = workspaces.created();
         ports = new InMemoryPortAllocator();
         states = new WorkspaceStates(documents::database, Clock.systemUTC());
         lifecycle = lifecycle(runtime);
@@ -72,21 +75,16 @@ class WorkspaceLifecycleDockerIT {
         return wired;
     }
 
+    /** A lifecycle of a Kalpana whose images are not on the Docker host. */
+    private WorkspaceLifecycle lifecycleWithoutImages() {
+        WorkspaceLifecycle wired = lifecycle(runtime);
+        wired.images = ReaperTestWiring.images(documents::database, "kalpana-workspace:no-such-version");
+        return wired;
+    }
+
     @AfterEach
     void tearDown() {
-        try {
-            for (WorkspaceId id : created) {
-                try {
-                    runtime.deleteVolume(id);
-                } catch (RuntimeException ignored) {
-                    // best effort: DockerTestSupport below reports what it cannot remove
-                }
-            }
-            docker.close();
-        } finally {
-            runtime.close();
-            documents.close();
-        }
+        workspaces.close();
     }
 
     private Workspace workspace(String name, WorkspaceTemplate template, RepoUrl repo, NixConfig nix, WorkspaceStatus status) {
@@ -222,14 +220,9 @@ class WorkspaceLifecycleDockerIT {
     @Test
     void failedStartIsAnErrorWithReasonNoContainerAndNoPorts() {
         WorkspaceId id = workspace("broken", WorkspaceTemplate.BLANK, null, null, WorkspaceStatus.STOPPED).id();
-        DockerWorkspaceRuntime withoutImage = new DockerWorkspaceRuntime(
-                DockerTestSupport.settings().withImage("kalpana-workspace:no-such-version"));
-        try {
-            KalpanaException problem = assertThrows(KalpanaException.class, () -> lifecycle(withoutImage).start(TESTER, id));
-            assertEquals("workspace_image_missing", problem.code());
-        } finally {
-            withoutImage.close();
-        }
+        KalpanaException problem = assertThrows(KalpanaException.class,
+                () -> lifecycleWithoutImages().start(TESTER, id));
+        assertEquals("workspace_image_missing", problem.code());
         Document failed = documents.document(id);
         assertEquals("ERROR", failed.getString("status"));
         assertTrue(failed.getString("statusReason").contains("kalpana-workspace:no-such-version"));
@@ -250,24 +243,18 @@ class WorkspaceLifecycleDockerIT {
         assertEquals(200, DockerTestSupport.healthzStatus(ports.heldBy(id.value()).orElseThrow().ide()));
         assertTrue(read(id, "cat /workspace/main.py").contains("greeting"), "the template is in place");
 
-        DockerWorkspaceRuntime withoutImage = new DockerWorkspaceRuntime(
-                DockerTestSupport.settings().withImage("kalpana-workspace:no-such-version"));
-        try {
-            CreatedButNotStarted problem = assertThrows(CreatedButNotStarted.class,
-                    () -> lifecycle(withoutImage).createAndStart(TESTER, NewWorkspace.of("broken-at-once", null, null, null)));
-            WorkspaceId kept = problem.workspace().id();
-            created.add(kept);
-            assertEquals("workspace_image_missing", problem.code());
-            assertTrue(problem.getMessage().startsWith("Workspace 'broken-at-once' was created but not started: "),
-                    problem.getMessage());
-            Document failed = documents.document(kept);
-            assertEquals("ERROR", failed.getString("status"), "the workspace is kept, with the reason");
-            assertTrue(failed.getString("statusReason").contains("kalpana-workspace:no-such-version"));
-            assertFalse(runtime.inspect(kept).present());
-            assertEquals(Optional.empty(), ports.heldBy(kept.value()));
-        } finally {
-            withoutImage.close();
-        }
+        CreatedButNotStarted problem = assertThrows(CreatedButNotStarted.class,
+                () -> lifecycleWithoutImages().createAndStart(TESTER, NewWorkspace.of("broken-at-once", null, null, null)));
+        WorkspaceId kept = problem.workspace().id();
+        created.add(kept);
+        assertEquals("workspace_image_missing", problem.code());
+        assertTrue(problem.getMessage().startsWith("Workspace 'broken-at-once' was created but not started: "),
+                problem.getMessage());
+        Document failed = documents.document(kept);
+        assertEquals("ERROR", failed.getString("status"), "the workspace is kept, with the reason");
+        assertTrue(failed.getString("statusReason").contains("kalpana-workspace:no-such-version"));
+        assertFalse(runtime.inspect(kept).present());
+        assertEquals(Optional.empty(), ports.heldBy(kept.value()));
     }
 
     @Test

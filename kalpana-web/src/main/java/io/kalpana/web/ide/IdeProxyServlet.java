@@ -1,6 +1,7 @@
 package io.kalpana.web.ide;
 
 import io.kalpana.identity.Caller;
+import io.kalpana.metrics.KalpanaMetrics;
 import io.kalpana.problem.KalpanaException;
 import io.kalpana.web.problem.Problems;
 import jakarta.annotation.Resource;
@@ -50,6 +51,9 @@ public class IdeProxyServlet extends HttpServlet {
     @Inject
     transient ProxyActivity activity;
 
+    @Inject
+    transient KalpanaMetrics metrics;
+
     /** Looked up per request: a servlet lives longer than any one signed-in person. */
     @Inject
     transient Instance<Caller> callers;
@@ -79,6 +83,7 @@ public class IdeProxyServlet extends HttpServlet {
             }
             IdeUpstream upstream = upstreams.resolve(caller, path.workspace());
             activity.seen(path.workspace());
+            metrics.ideProxyRequest();
             response.setHeader("Content-Security-Policy", path.isPreview() ? PREVIEW_POLICY : IDE_POLICY);
             response.setHeader("X-Frame-Options", "SAMEORIGIN");
             if (UpstreamHandshake.isWebSocketUpgrade(request)) {
@@ -91,6 +96,7 @@ public class IdeProxyServlet extends HttpServlet {
         } catch (UpstreamFailure e) {
             String workspace = path.workspace().value();
             upstreams.forget(path.workspace());
+            metrics.ideProxyUpstreamError();
             LOG.log(Level.WARNING, () -> "workspace=" + workspace + " code-server did not answer the IDE proxy for "
                     + pathInContext + ": " + e.getCause());
             IdeProxyPages.problem(request, response, HttpServletResponse.SC_BAD_GATEWAY, "ide_unreachable",

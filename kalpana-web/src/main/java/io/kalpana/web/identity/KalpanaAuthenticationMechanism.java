@@ -77,6 +77,11 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
         if (calling.isPresent()) {
             return workspaceCallback(calling.get(), bearerToken(authorization), response, context);
         }
+        if (MetricsScraper.isScrape(request, config.metricsToken())) {
+            // This one path only, this request only: the scraper holds no account and gets no session.
+            return context.notifyContainerAboutLogin(new CallerPrincipal(MetricsScraper.NAME),
+                    Set.of(Role.ADMIN.roleName()));
+        }
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return bearer(authorization.substring(BEARER.length()).strip(), response, context);
         }
@@ -173,7 +178,7 @@ public class KalpanaAuthenticationMechanism implements HttpAuthenticationMechani
                     + " has no Kalpana access; ask your administrator to add you to group "
                     + String.join(" or ", config.userGroups()));
         }
-        users.provisionFromProvider(who.username(), who.displayName(), who.email(), who.roles());
+        users.provisionFromProvider(who.username(), who.displayName(), who.email(), who.roles(), Set.copyOf(who.groups()));
         return context.notifyContainerAboutLogin(new CallerPrincipal(who.username().value()),
                 who.roles().stream().map(Role::roleName).collect(Collectors.toSet()));
     }

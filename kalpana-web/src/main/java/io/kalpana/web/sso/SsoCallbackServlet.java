@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ public class SsoCallbackServlet extends HttpServlet {
             SsoPages.noAccess(request, response, who, config.userGroups());
             return;
         }
-        users.provisionFromProvider(who.username(), who.displayName(), who.email(), who.roles());
+        users.provisionFromProvider(who.username(), who.displayName(), who.email(), who.roles(), Set.copyOf(who.groups()));
         KalpanaAuthenticationMechanism.rememberSignIn(request, new SessionIdentity(who.username().value(),
                 who.roles().stream().map(Role::roleName).collect(Collectors.toSet())));
         audit.record(who.username(), "auth.signin", "user:" + who.username(), "via=oidc roles=" + who.roles());

@@ -11,7 +11,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
  */
 @JsonbNillable
 public record WorkspaceJson(String id, String name, String owner, String status, String statusReason,
-                            String template, String repoUrl, Integer idePort, Integer bridgePort, String ideUrl,
+                            String template, String image, String repoUrl, Integer idePort, Integer bridgePort, String ideUrl,
                             String createdAt, String updatedAt, String lastActivityAt, String lastSignal,
                             String warning, String warningKind, String warnedAt) {
 
@@ -19,7 +19,7 @@ public record WorkspaceJson(String id, String name, String owner, String status,
         PortPair ports = workspace.ports().orElse(null);
         return new WorkspaceJson(workspace.id().value(), workspace.name().value(), workspace.owner().value(),
                 workspace.status().name(), workspace.statusReason().orElse(null), workspace.template().id(),
-                workspace.repoUrl().map(RepoUrl::value).orElse(null),
+                workspace.image().value(), workspace.repoUrl().map(RepoUrl::value).orElse(null),
                 ports == null ? null : ports.ide().number(), ports == null ? null : ports.bridge().number(),
                 ideUrl, workspace.createdAt().toString(), workspace.updatedAt().toString(),
                 workspace.lastActivityAt().toString(),

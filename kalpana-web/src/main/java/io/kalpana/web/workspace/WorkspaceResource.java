@@ -66,7 +66,8 @@ public class WorkspaceResource {
     @Inject
     PublicAddress address;
 
-    public record CreateWorkspaceRequest(String name, String template, String repoUrl, String nixConfig) {
+    /** {@code image}: one of GET /api/v1/images?template=...; absent for the template's own. */
+    public record CreateWorkspaceRequest(String name, String template, String repoUrl, String nixConfig, String image) {
     }
 
     @GET
@@ -83,13 +84,14 @@ public class WorkspaceResource {
     public Response create(CreateWorkspaceRequest request, @QueryParam("start") boolean start,
                            @QueryParam("async") boolean async) {
         if (request == null) {
-            throw KalpanaException.invalid("missing_body", "Send {\"name\": ..., \"template\": ..., \"repoUrl\": ..., \"nixConfig\": ...}");
+            throw KalpanaException.invalid("missing_body", "Send {\"name\": ..., \"template\": ..., \"repoUrl\": ..., \"nixConfig\": ..., \"image\": ...}");
         }
         if (async && !start) {
             throw KalpanaException.invalid("async_without_start", "?async=true only applies with ?start=true: a workspace"
                     + " that is only created is ready at once");
         }
-        NewWorkspace wanted = NewWorkspace.of(request.name(), request.template(), request.repoUrl(), request.nixConfig());
+        NewWorkspace wanted = NewWorkspace.of(request.name(), request.template(), request.repoUrl(), request.nixConfig(),
+                request.image());
         try {
             if (!start) {
                 return created(workspaces.create(caller, wanted), Response.Status.CREATED);

@@ -1,8 +1,10 @@
 package io.kalpana.web.it;
 
+import io.kalpana.web.admin.AdminImageResource;
 import io.kalpana.web.admin.AdminQuotaResource;
 import io.kalpana.web.admin.AdminSettingsResource;
 import io.kalpana.web.admin.AdminUserResource;
+import io.kalpana.web.admin.AdminWorkspaceResource;
 import io.kalpana.web.agent.ConversationResource;
 import io.kalpana.web.credentials.GitCredentialResource;
 import io.kalpana.web.identity.TokenResource;
@@ -324,6 +326,11 @@ class BadInputSweepIT {
                         .add("defaultMaxRunning", 3).add("defaultMaxTotal", 10).build(),
                 GitCredentialResource.GitCredentialRequest.class, () -> Json.createObjectBuilder().add("username", "sweeper")
                         .add("token", "ghp_sweepSweepSweepSweepSweepSweep1234").build(),
+                AdminImageResource.ImageRequest.class, () -> Json.createObjectBuilder()
+                        .add("name", "swept-image-" + counter.incrementAndGet()).add("reference", "kalpana-workspace:swept")
+                        .add("description", "swept").add("templates", Json.createArrayBuilder().add("blank"))
+                        .add("groups", Json.createArrayBuilder().add("team-a")).build(),
+                AdminWorkspaceResource.MoveImageRequest.class, () -> Json.createObjectBuilder().add("image", "blank").build(),
                 AdminQuotaResource.QuotaRequest.class, () -> Json.createObjectBuilder().add("maxRunning", 0).add("maxTotal", 100).build(),
                 AdminUserResource.CreateUserRequest.class, () -> Json.createObjectBuilder().add("username", "swept" + counter.incrementAndGet())
                         .add("password", PASSWORD).add("displayName", "Swept").add("email", "swept@example.com")
@@ -341,6 +348,8 @@ class BadInputSweepIT {
                 case "username" -> sweeper;
                 case "approvalId" -> "approval-1";
                 case "host" -> "git.example.com";
+                // Built in: PUT and DELETE are refused for it after the input checks, so nothing is lost.
+                case "name" -> "blank";
                 default -> throw new AssertionError(endpoint.key() + ": give the sweep a valid value for {" + parameter + "}");
             };
             parameters.appendReplacement(path, Matcher.quoteReplacement(replacement));

@@ -101,6 +101,21 @@ class IsolationMatrixIT {
                 "{\"username\":\"" + ApiFixture.unique("made") + "\",\"password\":\"" + PASSWORD
                         + "\",\"roles\":[\"user\"]}")));
         rows.put("GET " + API + "/admin/ports", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/ports", t)));
+        String image = ApiFixture.unique("matrix-");
+        rows.put("GET " + API + "/admin/images", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/images", t)));
+        rows.put("POST " + API + "/admin/images", new Row(Scope.ADMIN, (t, w) -> json("POST", API + "/admin/images", t,
+                "{\"name\":\"" + image + "\",\"reference\":\"kalpana-workspace:matrix\"}")));
+        rows.put("GET " + API + "/admin/images/{id}", new Row(Scope.ADMIN, (t, w) -> get(API + "/admin/images/" + image, t)));
+        rows.put("PUT " + API + "/admin/images/{id}", new Row(Scope.ADMIN, (t, w) -> json("PUT", API + "/admin/images/"
+                + image, t, "{\"reference\":\"kalpana-workspace:matrix2\"}")));
+        rows.put("DELETE " + API + "/admin/images/{id}", new Row(Scope.ADMIN,
+                (t, w) -> json("DELETE", API + "/admin/images/" + image, t, null)));
+        // An admin gets past the role check to the workspace's state: bob's is running, so the move is refused.
+        rows.put("PUT " + API + "/admin/workspaces/{id}/image", new Row(Scope.ADMIN, (t, w) -> json("PUT",
+                API + "/admin/workspaces/" + w + "/image", t, "{\"image\":\"blank\"}")));
+        rows.put("GET " + API + "/admin/metrics", new Row(Scope.ADMIN,
+                (t, w) -> raw.get(API + "/admin/metrics", auth(t) + "Accept: text/plain\r\n")));
+        rows.put("GET " + API + "/images", new Row(Scope.OWN, (t, w) -> get(API + "/images?template=python", t)));
         rows.put("GET " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> get(API + "/workspaces", t)));
         rows.put("POST " + API + "/workspaces", new Row(Scope.OWN, (t, w) -> json("POST", API + "/workspaces", t,
                 "{\"name\":\"" + ApiFixture.unique("own-") + "\"}")));
@@ -221,6 +236,7 @@ class IsolationMatrixIT {
             }
             boolean through = answer.status() / 100 == 2 || answer.status() == 101
                     || (row.getKey().endsWith("/approvals/{id}") && answer.body().contains("approval_not_found"))
+                    || (row.getKey().endsWith("/admin/workspaces/{id}/image") && answer.body().contains("workspace_not_stopped"))
                     || (row.getKey().equals("SERVLET /workspaces/open") && answer.status() == 302
                     && String.valueOf(answer.header("Location")).contains("/w/" + bobs + "/ide/"));
             check(failures, through, row.getKey() + " by an admin on bob's: " + answer.status() + " " + answer.body());
