@@ -1,5 +1,6 @@
 package io.kalpana.reaper;
 
+import io.kalpana.metrics.KalpanaMetrics;
 import io.kalpana.runtime.WorkspaceRuntime;
 import io.kalpana.workspace.WorkspaceId;
 import io.kalpana.workspace.WorkspaceLifecycle;
@@ -15,9 +16,10 @@ public final class RecordingReaperActions extends LifecycleReaperActions {
 
     private final List<WorkspaceId> deleted = new CopyOnWriteArrayList<>();
 
-    public RecordingReaperActions(WorkspaceLifecycle lifecycle, WorkspaceRuntime runtime) {
+    public RecordingReaperActions(WorkspaceLifecycle lifecycle, WorkspaceRuntime runtime, KalpanaMetrics metrics) {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
+        this.metrics = metrics;
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.kalpana.audit.RecordingAuditLog;
 import io.kalpana.identity.Username;
+import io.kalpana.metrics.KalpanaMetrics;
+import io.kalpana.metrics.PrometheusText;
 import io.kalpana.port.PortAllocator;
 import io.kalpana.port.PortPair;
 import io.kalpana.runtime.IdeHeartbeat;
@@ -47,6 +49,7 @@ class SweepRunnerTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final CountingRuntime runtime = new CountingRuntime();
+    private final KalpanaMetrics metrics = new KalpanaMetrics();
     private final PortAllocator ports = ReaperTestWiring.portAllocator();
     private final Instant start = Instant.now().minus(Duration.ofHours(1));
     private final MutableClock clock = new MutableClock(Instant.now());
@@ -82,6 +85,9 @@ class SweepRunnerTest {
         assertEquals(1, runtime.removalsOf(idle));
         assertTrue(ports.heldBy(idle.value()).isEmpty(), "ports released");
         assertEquals("RUNNING", document(used).getString("status"));
+        PrometheusText scraped = new PrometheusText();
+        metrics.writeTo(scraped);
+        assertTrue(scraped.toString().contains("kalpana_reaper_stops_total{why=\"idle\"} 1"), scraped.toString());
 
         assertEquals(List.of("workspace.warn", "workspace.stop"),
                 audit.entries().stream().map(RecordingAuditLog.Entry::action).toList());
@@ -269,7 +275,8 @@ class SweepRunnerTest {
 
     /** The lifecycle's actions on this database, with the counting runtime; deletions are recorded. */
     private RecordingReaperActions actions(Supplier<MongoDatabase> database) {
-        return new RecordingReaperActions(ReaperTestWiring.lifecycle(database, runtime, ports, audit, null), runtime);
+        return new RecordingReaperActions(ReaperTestWiring.lifecycle(database, runtime, ports, audit, null), runtime,
+                metrics);
     }
 
     private WorkspaceId running(String name, Instant lastActivity) {

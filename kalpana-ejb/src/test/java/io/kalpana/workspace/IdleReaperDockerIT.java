@@ -104,7 +104,7 @@ class IdleReaperDockerIT {
         background.scheduleWithFixedDelay(() -> touchIde(editingPorts), 0, 10, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> recorder.record(WorkspaceActivity.now(agent, ActivitySignal.AGENT_TURN)),
                 0, 5, TimeUnit.SECONDS);
-        RecordingReaperActions actions = new RecordingReaperActions(lifecycle, runtime);
+        RecordingReaperActions actions = new RecordingReaperActions(lifecycle, runtime, lifecycle.metrics);
         SweepRunner runner = new SweepRunner(documents::database, "test-instance", Duration.ofMinutes(2),
                 () -> new LiveSettings(IDLE, WARN, Optional.empty(), Optional.empty(), 10, 10), states, actions, audit,
                 Clock.systemUTC());

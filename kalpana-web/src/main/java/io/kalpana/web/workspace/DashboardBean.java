@@ -2,6 +2,8 @@ package io.kalpana.web.workspace;
 
 import io.kalpana.web.ManagedThreads;
 import io.kalpana.identity.Caller;
+import io.kalpana.image.ImageCatalog;
+import io.kalpana.image.WorkspaceImage;
 import io.kalpana.reaper.ActivityRecorder;
 import io.kalpana.settings.SettingsService;
 import io.kalpana.workspace.ActivitySignal;
@@ -16,6 +18,7 @@ import io.kalpana.workspace.WorkspaceService;
 import io.kalpana.workspace.WorkspaceStatus;
 import io.kalpana.workspace.WorkspaceTemplate;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,16 +57,22 @@ public class DashboardBean implements Serializable {
     @Inject
     transient SettingsService settings;
 
+    @Inject
+    transient ImageCatalog images;
+
     private List<Workspace> mine = List.of();
     private String newName;
     private String newTemplate = WorkspaceTemplate.BLANK.id();
     private String newRepoUrl;
     private String newNixConfig;
+    private String newImage;
+    private List<SelectItem> offeredImages = List.of();
     private boolean startNow = true;
 
     @PostConstruct
     void load() {
         refresh();
+        templateChanged();
     }
 
     public void refresh() {
@@ -74,10 +83,30 @@ public class DashboardBean implements Serializable {
         }
     }
 
+    /**
+     * The image menu follows the template: it offers what this person may run for it, preselecting the template's
+     * built-in image (listed first), since an image chosen for another template may not fit this one.
+     */
+    public void templateChanged() {
+        try {
+            offeredImages = images.offeredTo(caller, WorkspaceTemplate.fromId(newTemplate)).stream()
+                    .map(DashboardBean::imageItem).toList();
+        } catch (RuntimeException e) {
+            offeredImages = List.of();
+            show(e);
+        }
+        newImage = offeredImages.isEmpty() ? null : (String) offeredImages.get(0).getValue();
+    }
+
+    private static SelectItem imageItem(WorkspaceImage image) {
+        String name = image.name().value();
+        return new SelectItem(name, name + " · " + image.reference().value(), image.description());
+    }
+
     /** With "Start it now" (the default) the dialog closes at once and the live status shows the start's steps. */
     public void create() {
         try {
-            NewWorkspace wanted = NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig);
+            NewWorkspace wanted = NewWorkspace.of(newName, newTemplate, newRepoUrl, newNixConfig, newImage);
             Workspace created = startNow ? lifecycle.createAndStartInBackground(caller, wanted, threads.executor())
                     : workspaces.create(caller, wanted);
             info("Workspace '" + created.name() + "' created" + (startNow ? "; starting it…" : ""));
@@ -92,7 +121,11 @@ public class DashboardBean implements Serializable {
         newRepoUrl = null;
         newNixConfig = null;
         newTemplate = WorkspaceTemplate.BLANK.id();
+        templateChanged();
         startNow = true;
+        // The emptied fields must show: a menu still showing the last template would offer images the bean no
+        // longer does, and the next create would fail as an invalid choice.
+        PrimeFaces.current().ajax().update("create");
         PrimeFaces.current().executeScript("PF('createDialog').hide()");
         refresh();
     }
@@ -234,6 +267,18 @@ public class DashboardBean implements Serializable {
 
     public void setNewTemplate(String newTemplate) {
         this.newTemplate = newTemplate;
+    }
+
+    public List<SelectItem> getImages() {
+        return offeredImages;
+    }
+
+    public String getNewImage() {
+        return newImage;
+    }
+
+    public void setNewImage(String newImage) {
+        this.newImage = newImage;
     }
 
     public String getNewRepoUrl() {
